@@ -1,0 +1,80 @@
+"""Headless commands: ``export`` (any plan file to .xlsx/.json/.csv) and ``sheets`` (PDF).
+
+On bad input a command prints one ``error:`` line naming the file and the problem and
+returns 2; warnings go to stderr as ``warning:`` lines and do not fail.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from taskmatrix.io.errors import PlanFormatError
+from taskmatrix.io.formats import WRITE_SUFFIXES, read_plan, write_plan
+from taskmatrix.io.plaintext import ReadResult
+
+EXIT_OK = 0
+EXIT_BAD_INPUT = 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_BAD_INPUT, f"error: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="main.py", description="Task Matrix headless commands")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    export = sub.add_parser("export", help="convert a plan file (.xlsx/.txt/.json) to .xlsx/.json/.csv")
+    export.add_argument("src", type=Path)
+    export.add_argument("dest", type=Path)
+    sheets = sub.add_parser("sheets", help="print assignment sheets to a PDF")
+    sheets.add_argument("src", type=Path)
+    sheets.add_argument("dest", type=Path)
+    sheets.add_argument("--unit", action="append", default=[], metavar="NAME",
+                        help="a unit's sheet (repeatable); with no --unit/--city: every unit")
+    sheets.add_argument("--city", action="append", default=[], metavar="NAME",
+                        help="a city's sheet (repeatable)")
+    sheets.add_argument("--landscape", action="store_true", help="A4 landscape instead of portrait")
+    return parser
+
+
+def run(argv: Sequence[str]) -> int:
+    args = build_parser().parse_args(list(argv))
+    try:
+        if args.command == "export":
+            return _export(args.src, args.dest)
+        return _sheets(args)
+    except PlanFormatError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+
+
+def _read(src: Path) -> ReadResult:
+    result = read_plan(src)
+    if result.info:
+        print(f"{src}: {result.info}", file=sys.stderr)
+    for warning in result.warnings:
+        print(f"warning: {src}: {warning}", file=sys.stderr)
+    return result
+
+
+def _export(src: Path, dest: Path) -> int:
+    if dest.suffix.lower() not in WRITE_SUFFIXES:
+        raise PlanFormatError(dest, "cannot write “{suffix}” files: use .xlsx, .json or .csv",
+                              suffix=dest.suffix or "(none)")
+    result = _read(src)
+    write_plan(result.plan, dest)
+    return EXIT_OK
+
+
+def _sheets(args: argparse.Namespace) -> int:
+    from taskmatrix.gui.printing.cli import print_sheets_headless
+
+    if args.dest.suffix.lower() != ".pdf":
+        raise PlanFormatError(args.dest, "assignment sheets are written as .pdf")
+    result = _read(args.src)
+    return print_sheets_headless(result.plan, args.dest, args.unit, args.city, args.landscape)

@@ -1,0 +1,67 @@
+"""The io layer's one exception family, carrying the file and, where known, the row.
+
+Messages are English templates (``"row {row}: duplicate task number {number}"``) with
+their arguments kept apart, so the GUI can show them translated
+(:meth:`PlanFormatError.localized`) and the CLI prints ``error: {error}`` in English.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+ROW_TEMPLATE = "row {row}"
+
+
+class PlanFormatError(Exception):
+    """A file could not be read or written as a plan.
+
+    ``str(error)`` names the file, the row (when there is one) and the problem.
+    """
+
+    def __init__(
+        self, path: str | Path | None, template: str, row: int | None = None, **args: object
+    ) -> None:
+        self.path = str(path) if path is not None else ""
+        self.template = template
+        self.row = row
+        self.params = args
+        super().__init__(str(self))
+
+    @property
+    def message(self) -> str:
+        return self.template.format(**self.params)
+
+    def localized(self, translate: Callable[[str], str] = lambda s: s) -> str:
+        where = self.path or "<input>"
+        if self.row is not None:
+            where += ": " + translate(ROW_TEMPLATE).format(row=self.row)
+        return f"{where}: {translate(self.template).format(**self.params)}"
+
+    def __str__(self) -> str:
+        return self.localized()
+
+
+class PlanSaveError(PlanFormatError):
+    """Writing a file failed; the previous file, if any, is untouched."""
+
+
+class LoadWarning:
+    """Something a reader noticed and kept going past (an unknown unit, an ignored row)."""
+
+    def __init__(self, template: str, row: int | None = None, **args: object) -> None:
+        self.template = template
+        self.row = row
+        self.params = args
+
+    def localized(self, translate: Callable[[str], str] = lambda s: s) -> str:
+        text = translate(self.template).format(**self.params)
+        if self.row is not None:
+            text = translate(ROW_TEMPLATE).format(row=self.row) + ": " + text
+        return text
+
+    def __str__(self) -> str:
+        return self.localized()
+
+    def __repr__(self) -> str:
+        return f"LoadWarning({str(self)!r})"

@@ -1,0 +1,213 @@
+"""The plan as JSON, format ``taskmatrix/1`` (FORMATS.md §3), read and written losslessly.
+
+``cities`` is written for the reader's convenience and recomputed on reading. Besides the
+documented keys the writer adds ``extra_fields`` (the order of the extra columns, so a plan
+with no tasks keeps them) and ``members`` on city groups; readers ignore unknown keys.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from taskmatrix.io.atomic import atomic_write_bytes
+from taskmatrix.io.errors import LoadWarning, PlanFormatError
+from taskmatrix.io.plaintext import ReadResult
+from taskmatrix.model.plan import Plan, Section, Task
+from taskmatrix.model.queries import task_cities
+from taskmatrix.model.units import (
+    DEFAULT_GROUP_MEMBERS,
+    GROUP_CATEGORY,
+    UNREGISTERED_LABEL,
+    Unit,
+    UnitRegistry,
+)
+
+FORMAT_ID = "taskmatrix/1"
+MAX_JSON_BYTES = 512 * 1024 * 1024
+
+
+def plan_to_dict(plan: Plan) -> dict[str, Any]:
+    registry = plan.registry
+    units: list[dict[str, Any]] = []
+    for unit in registry:
+        entry: dict[str, Any] = {"name": unit.name, "category": unit.category, "aliases": list(unit.aliases)}
+        if unit.category == GROUP_CATEGORY:
+            entry["members"] = list(unit.members)
+        units.append(entry)
+    for name in plan.unknown_units():
+        units.append({"name": name, "category": "", "aliases": []})
+    return {
+        "format": FORMAT_ID,
+        "title": plan.title,
+        "preamble": plan.preamble,
+        "sections": [{"number": s.number, "title": s.title} for s in plan.sections],
+        "extra_fields": list(plan.extra_fields),
+        "tasks": [
+            {
+                "number": t.number,
+                "section": t.section,
+                "title": t.title,
+                "body": t.body,
+                "leads": list(t.leads),
+                "participants": list(t.participants),
+                "cities": task_cities(t, registry),
+                "deadline": t.deadline,
+                "status": t.status,
+                "progress": t.progress,
+                "notes": t.notes,
+                "extra": dict(t.extra),
+            }
+            for t in plan.tasks
+        ],
+        "units": units,
+    }
+
+
+def dumps(plan: Plan) -> str:
+    return json.dumps(plan_to_dict(plan), ensure_ascii=False, indent=2) + "\n"
+
+
+def write_json(plan: Plan, path: str | Path, backup: bool = False) -> None:
+    atomic_write_bytes(path, dumps(plan).encode("utf-8"), backup=backup)
+
+
+def read_json(path: str | Path) -> ReadResult:
+    path = Path(path)
+    try:
+        if path.stat().st_size > MAX_JSON_BYTES:
+            raise PlanFormatError(path, "the file is too large")
+        data = path.read_bytes()
+    except PlanFormatError:
+        raise
+    except FileNotFoundError:
+        raise PlanFormatError(path, "no such file") from None
+    except IsADirectoryError:
+        raise PlanFormatError(path, "this is a folder, not a file") from None
+    except OSError as exc:
+        raise PlanFormatError(path, "cannot read the file: {reason}", reason=exc.strerror or exc) from None
+    if not data.strip():
+        raise PlanFormatError(path, "the file is empty")
+    try:
+        doc = json.loads(data.decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        raise PlanFormatError(path, "not a Task Matrix JSON file: the text is not UTF-8") from None
+    except json.JSONDecodeError as exc:
+        raise PlanFormatError(path, "not valid JSON: {reason}", row=exc.lineno, reason=exc.msg) from None
+    return ReadResult(*plan_from_dict(doc, path))
+
+
+def loads(text: str) -> Plan:
+    return plan_from_dict(json.loads(text), None)[0]
+
+
+def plan_from_dict(doc: Any, path: str | Path | None) -> tuple[Plan, list[LoadWarning]]:
+    if not isinstance(doc, dict) or doc.get("format") != FORMAT_ID:
+        raise PlanFormatError(path, "not a Task Matrix JSON file (format “{format}” expected)",
+                              format=FORMAT_ID)
+    warnings: list[LoadWarning] = []
+    try:
+        registry = _registry(doc.get("units"), path)
+        plan = Plan(
+            title=_text(doc.get("title")),
+            preamble=_text(doc.get("preamble")),
+            registry=registry,
+        )
+        for i, s in enumerate(_list(doc.get("sections"), "sections", path)):
+            number = _int(s.get("number"), f"sections[{i}].number", path)
+            if plan.section(number) is not None:
+                raise PlanFormatError(path, "section number {number} appears twice", number=number)
+            plan.sections.append(Section(number, _text(s.get("title"))))
+        plan.extra_fields = [str(f) for f in _list(doc.get("extra_fields") or [], "extra_fields", path)]
+        seen: set[int] = set()
+        for i, t in enumerate(_list(doc.get("tasks"), "tasks", path)):
+            if not isinstance(t, dict):
+                raise PlanFormatError(path, "tasks[{index}] is not an object", index=i)
+            number = _int(t.get("number"), f"tasks[{i}].number", path)
+            if number in seen:
+                raise PlanFormatError(path, "duplicate task number {number}", number=number)
+            seen.add(number)
+            section = t.get("section")
+            if section is not None:
+                section = _int(section, f"tasks[{i}].section", path)
+                if plan.section(section) is None:
+                    raise PlanFormatError(path, "task {number} names section {section}, which does not exist",
+                                          number=number, section=section)
+            extra = t.get("extra") or {}
+            if not isinstance(extra, dict):
+                raise PlanFormatError(path, "tasks[{index}].extra is not an object", index=i)
+            plan.tasks.append(Task(
+                number=number,
+                section=section,
+                title=_text(t.get("title")),
+                body=_text(t.get("body")),
+                leads=[registry.canonical(str(u)) for u in _list(t.get("leads") or [], "leads", path)],
+                participants=[registry.canonical(str(u)) for u in
+                              _list(t.get("participants") or [], "participants", path)],
+                deadline=_text(t.get("deadline")),
+                status=_text(t.get("status")),
+                progress=_text(t.get("progress")),
+                notes=_text(t.get("notes")),
+                extra={str(k): _text(v) for k, v in extra.items()},
+            ))
+    except PlanFormatError:
+        raise
+    except (AttributeError, TypeError, ValueError) as exc:
+        raise PlanFormatError(path, "not a Task Matrix JSON file: {reason}", reason=exc) from None
+    for task in plan.tasks:
+        for name in task.extra:
+            if name not in plan.extra_fields:
+                plan.extra_fields.append(name)
+    plan.ensure_extra_fields(())
+    if not plan.is_grouped():
+        from taskmatrix.model.edits import regroup
+
+        regroup(plan)
+        warnings.append(LoadWarning("tasks were put in section order"))
+    return plan, warnings
+
+
+def _registry(units: Any, path: str | Path | None) -> UnitRegistry:
+    if units is None:
+        return UnitRegistry.default()
+    registry = UnitRegistry()
+    for i, u in enumerate(_list(units, "units", path)):
+        if not isinstance(u, dict):
+            raise PlanFormatError(path, "units[{index}] is not an object", index=i)
+        category = _text(u.get("category"))
+        if not category or category == UNREGISTERED_LABEL:
+            continue
+        name = _text(u.get("name"))
+        if not name or name in registry:
+            continue
+        aliases = [str(a) for a in _list(u.get("aliases") or [], "aliases", path)]
+        if "members" in u:
+            members = [str(m) for m in _list(u.get("members") or [], "members", path)]
+        else:
+            members = list(DEFAULT_GROUP_MEMBERS.get(name, ())) if category == GROUP_CATEGORY else []
+        registry.add(Unit(name, category, aliases, members))
+    return registry
+
+
+def _list(value: Any, what: str, path: str | Path | None) -> list[Any]:
+    if not isinstance(value, list):
+        raise PlanFormatError(path, "“{what}” is not a list", what=what)
+    return value
+
+
+def _int(value: Any, what: str, path: str | Path | None) -> int:
+    if isinstance(value, bool) or not isinstance(value, (int, str)):
+        raise PlanFormatError(path, "“{what}” is not a whole number", what=what)
+    try:
+        return int(value)
+    except ValueError:
+        raise PlanFormatError(path, "“{what}” is not a whole number", what=what) from None
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)

@@ -1,0 +1,208 @@
+"""The plan: sections, numbered tasks with lead and participating units, and the registry.
+
+Pure Python, no Qt. Invariants kept by the edit operations in :mod:`taskmatrix.model.edits`:
+task numbers are unique, and tasks are grouped by section in section order (tasks with no
+section first), so a plan can always be written as a list with section rows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from itertools import pairwise
+
+from taskmatrix.model.units import UnitRegistry
+
+#: Plain-text fields of a task, in display order.
+TEXT_FIELDS: tuple[str, ...] = ("title", "body", "deadline", "status", "progress", "notes")
+#: Every field a task has, in display order (``extra`` holds the plan's extra fields).
+TASK_FIELDS: tuple[str, ...] = (
+    "number", "section", "title", "body", "leads", "participants",
+    "deadline", "status", "progress", "notes",
+)
+#: Values offered for the status field (any text is accepted).
+STATUSES: tuple[str, ...] = ("未启动", "推进中", "已完成", "滞后")
+
+
+@dataclass
+class Section:
+    """A numbered section heading (``一、优化提升空间发展格局``)."""
+
+    number: int
+    title: str
+
+    @property
+    def label(self) -> str:
+        return f"{chinese_numeral(self.number)}、{self.title}"
+
+
+@dataclass
+class Task:
+    """One numbered task with its responsible units."""
+
+    number: int
+    section: int | None = None
+    title: str = ""
+    body: str = ""
+    leads: list[str] = field(default_factory=list)
+    participants: list[str] = field(default_factory=list)
+    deadline: str = ""
+    status: str = ""
+    progress: str = ""
+    notes: str = ""
+    #: Extra fields (columns the source file had that the app does not model), ordered.
+    extra: dict[str, str] = field(default_factory=dict)
+
+    def units(self) -> list[str]:
+        """Leads then participants, each once."""
+        seen: dict[str, None] = dict.fromkeys(self.leads)
+        seen.update(dict.fromkeys(self.participants))
+        return list(seen)
+
+    def copy(self) -> Task:
+        return Task(
+            self.number, self.section, self.title, self.body, list(self.leads),
+            list(self.participants), self.deadline, self.status, self.progress,
+            self.notes, dict(self.extra),
+        )
+
+
+@dataclass
+class ForeignContent:
+    """What a source workbook held that the app does not model, kept for the next save.
+
+    ``workbook`` is the source file's bytes; ``sheets`` the names of its sheets that are
+    written back as they were.
+    """
+
+    workbook: bytes
+    sheets: list[str]
+
+
+@dataclass
+class Plan:
+    """A task responsibility matrix."""
+
+    title: str = ""
+    preamble: str = ""
+    sections: list[Section] = field(default_factory=list)
+    tasks: list[Task] = field(default_factory=list)
+    registry: UnitRegistry = field(default_factory=UnitRegistry.default)
+    #: Names of the extra fields, in column order.
+    extra_fields: list[str] = field(default_factory=list)
+    foreign: ForeignContent | None = field(default=None, compare=False, repr=False)
+
+    # -- lookups --------------------------------------------------------------------
+    def section(self, number: int | None) -> Section | None:
+        if number is None:
+            return None
+        for section in self.sections:
+            if section.number == number:
+                return section
+        return None
+
+    def section_title(self, number: int | None) -> str:
+        section = self.section(number)
+        return section.title if section else ""
+
+    def task(self, number: int) -> Task | None:
+        for task in self.tasks:
+            if task.number == number:
+                return task
+        return None
+
+    def next_task_number(self) -> int:
+        return max((t.number for t in self.tasks), default=0) + 1
+
+    def next_section_number(self) -> int:
+        return max((s.number for s in self.sections), default=0) + 1
+
+    def units_used(self) -> list[str]:
+        """Every unit named by a task, in first-use order."""
+        seen: dict[str, None] = {}
+        for task in self.tasks:
+            seen.update(dict.fromkeys(task.leads))
+            seen.update(dict.fromkeys(task.participants))
+        return list(seen)
+
+    def unknown_units(self) -> list[str]:
+        return [u for u in self.units_used() if not self.registry.is_registered(u)]
+
+    def all_unit_names(self) -> list[str]:
+        """Registered units in registry order, then unknown units in first-use order."""
+        return self.registry.names() + self.unknown_units()
+
+    def ensure_extra_fields(self, names: Iterable[str]) -> None:
+        """Add extra fields (keeping order) and give every task a value for each."""
+        for name in names:
+            if name not in self.extra_fields:
+                self.extra_fields.append(name)
+        for task in self.tasks:
+            for name in self.extra_fields:
+                task.extra.setdefault(name, "")
+
+    def section_order(self) -> dict[int | None, int]:
+        order: dict[int | None, int] = {None: -1}
+        for i, section in enumerate(self.sections):
+            order[section.number] = i
+        return order
+
+    def is_grouped(self) -> bool:
+        """True when tasks run section by section, in section order."""
+        order = self.section_order()
+        keys = [order.get(t.section, len(order)) for t in self.tasks]
+        return all(a <= b for a, b in pairwise(keys))
+
+
+_DIGITS = "零一二三四五六七八九"
+
+
+def chinese_numeral(n: int) -> str:
+    """``1`` -> ``一``, ``10`` -> ``十``, ``21`` -> ``二十一``, up to 9999."""
+    if n <= 0 or n > 9999:
+        return str(n)
+    if n < 10:
+        return _DIGITS[n]
+    if n < 20:
+        return "十" + (_DIGITS[n - 10] if n > 10 else "")
+    if n < 100:
+        tens, ones = divmod(n, 10)
+        return _DIGITS[tens] + "十" + (_DIGITS[ones] if ones else "")
+    if n < 1000:
+        hundreds, rest = divmod(n, 100)
+        if rest == 0:
+            tail = ""
+        elif rest < 10:
+            tail = "零" + _DIGITS[rest]
+        elif rest < 20:
+            tail = _DIGITS[1] + chinese_numeral(rest)
+        else:
+            tail = chinese_numeral(rest)
+        return _DIGITS[hundreds] + "百" + tail
+    thousands, rest = divmod(n, 1000)
+    if rest == 0:
+        return _DIGITS[thousands] + "千"
+    mid = chinese_numeral(rest)
+    if rest < 100:
+        mid = "零" + (_DIGITS[1] + mid if 10 <= rest < 20 else mid)
+    return _DIGITS[thousands] + "千" + mid
+
+
+_VALUES = {c: i for i, c in enumerate(_DIGITS)} | {"〇": 0, "两": 2}
+_UNITS = {"十": 10, "百": 100, "千": 1000}
+
+
+def parse_chinese_numeral(text: str) -> int | None:
+    """Inverse of :func:`chinese_numeral`; ``None`` when ``text`` is not such a numeral."""
+    if not text:
+        return None
+    total, current = 0, 0
+    for ch in text:
+        if ch in _VALUES:
+            current = _VALUES[ch]
+        elif ch in _UNITS:
+            total += (current or 1) * _UNITS[ch]
+            current = 0
+        else:
+            return None
+    return total + current

@@ -1,0 +1,229 @@
+"""The unit registry: registered unit names, categories, aliases and city groups.
+
+A plan carries its own :class:`UnitRegistry` (a copy of the default one from
+``resources/units.csv``, edited by the user through the unit management dialog).
+Unit names written in a plan are normalised through :meth:`UnitRegistry.canonical`;
+names that are not registered are kept as written and reported as unknown.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from importlib import resources
+
+# Categories in the order the per-agency view shows them.
+CATEGORIES: tuple[str, ...] = (
+    "省委部门",
+    "省政府部门",
+    "中直驻粤单位",
+    "司法机关",
+    "群团组织",
+    "地级以上市",
+    "城市组",
+)
+CITY_CATEGORY = "地级以上市"
+GROUP_CATEGORY = "城市组"
+#: Label used in files for units that are used by a plan but not registered.
+UNREGISTERED_LABEL = "未登记"
+
+# The 21 prefecture-level cities of Guangdong, in official order.
+CITIES: tuple[str, ...] = (
+    "广州市", "深圳市", "珠海市", "汕头市", "佛山市", "韶关市", "河源市",
+    "梅州市", "惠州市", "汕尾市", "东莞市", "中山市", "江门市", "阳江市",
+    "湛江市", "茂名市", "肇庆市", "清远市", "潮州市", "揭阳市", "云浮市",
+)
+PRD_NINE: tuple[str, ...] = (
+    "广州市", "深圳市", "珠海市", "佛山市", "惠州市", "东莞市", "中山市", "江门市", "肇庆市",
+)
+#: Built-in membership of the registered city groups (FORMATS.md "Cities and city groups").
+DEFAULT_GROUP_MEMBERS: dict[str, tuple[str, ...]] = {
+    "大湾区内地各市": PRD_NINE,
+    "珠三角九市": PRD_NINE,
+    "珠三角各市": PRD_NINE,
+    "各地级以上市": CITIES,
+}
+CITY_ORDER: dict[str, int] = {name: i for i, name in enumerate(CITIES)}
+
+_WS = re.compile(r"\s+")
+_PAREN_MAP = str.maketrans({"(": "（", ")": "）"})
+
+
+def clean_unit_name(name: str) -> str:
+    """Remove whitespace and use full-width parentheses, as unit names are written."""
+    return _WS.sub("", name).translate(_PAREN_MAP)
+
+
+@dataclass
+class Unit:
+    """One registered unit (an agency, a city or a city group)."""
+
+    name: str
+    category: str
+    aliases: list[str] = field(default_factory=list)
+    #: For city groups: the member cities, in official order.
+    members: list[str] = field(default_factory=list)
+
+    def copy(self) -> Unit:
+        return Unit(self.name, self.category, list(self.aliases), list(self.members))
+
+
+class UnitRegistry:
+    """An ordered collection of units with alias resolution and city-group expansion."""
+
+    def __init__(self, units: Iterable[Unit] = ()) -> None:
+        self._units: list[Unit] = []
+        self._by_name: dict[str, Unit] = {}
+        self._lookup: dict[str, str] = {}
+        self._pos: dict[str, int] | None = None
+        for unit in units:
+            self.add(unit)
+
+    # -- construction -------------------------------------------------------------
+    @classmethod
+    def from_csv(cls, text: str) -> UnitRegistry:
+        """Read ``name,category,aliases`` rows (aliases separated by ``;``)."""
+        reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
+        units = []
+        for row in reader:
+            name = clean_unit_name(row.get("name") or "")
+            if not name:
+                continue
+            aliases = [clean_unit_name(a) for a in (row.get("aliases") or "").split(";")]
+            category = (row.get("category") or "").strip()
+            members = list(DEFAULT_GROUP_MEMBERS.get(name, ())) if category == GROUP_CATEGORY else []
+            units.append(Unit(name, category, [a for a in aliases if a], members))
+        return cls(units)
+
+    @classmethod
+    def default(cls) -> UnitRegistry:
+        """A fresh copy of the registry shipped in ``resources/units.csv``."""
+        return cls.from_csv(_default_csv())
+
+    def copy(self) -> UnitRegistry:
+        return UnitRegistry(u.copy() for u in self._units)
+
+    # -- queries ------------------------------------------------------------------
+    def __iter__(self) -> Iterator[Unit]:
+        return iter(self._units)
+
+    def __len__(self) -> int:
+        return len(self._units)
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._by_name
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, UnitRegistry):
+            return NotImplemented
+        return self._units == other._units
+
+    def get(self, name: str) -> Unit | None:
+        return self._by_name.get(name)
+
+    def names(self) -> list[str]:
+        return [u.name for u in self._units]
+
+    def canonical(self, name: str) -> str:
+        """The registered name for ``name`` or one of its aliases; else ``name`` cleaned."""
+        cleaned = clean_unit_name(name)
+        return self._lookup.get(cleaned, cleaned)
+
+    def is_registered(self, name: str) -> bool:
+        return name in self._by_name
+
+    def category(self, name: str) -> str:
+        unit = self._by_name.get(name)
+        return unit.category if unit else ""
+
+    def is_city(self, name: str) -> bool:
+        return self.category(name) == CITY_CATEGORY
+
+    def is_group(self, name: str) -> bool:
+        return self.category(name) == GROUP_CATEGORY
+
+    def cities_of(self, name: str) -> list[str]:
+        """The cities a unit stands for: itself for a city, the members of a city group."""
+        unit = self._by_name.get(name)
+        if unit is None:
+            return []
+        if unit.category == CITY_CATEGORY:
+            return [unit.name]
+        if unit.category == GROUP_CATEGORY:
+            return list(unit.members)
+        return []
+
+    def city_names(self) -> list[str]:
+        """Registered cities in registry order."""
+        return [u.name for u in self._units if u.category == CITY_CATEGORY]
+
+    def group_names(self) -> list[str]:
+        return [u.name for u in self._units if u.category == GROUP_CATEGORY]
+
+    def order_key(self, name: str) -> tuple[int, int, str]:
+        """Sort key: registry order, unregistered units last by name."""
+        if self._pos is None:
+            self._pos = {u.name: i for i, u in enumerate(self._units)}
+        pos = self._pos.get(name)
+        return (1, 0, name) if pos is None else (0, pos, name)
+
+    # -- edits --------------------------------------------------------------------
+    def add(self, unit: Unit, index: int | None = None) -> None:
+        unit.name = clean_unit_name(unit.name)
+        if unit.name in self._by_name:
+            raise ValueError(f"unit {unit.name!r} is registered already")
+        if index is None:
+            self._units.append(unit)
+        else:
+            self._units.insert(index, unit)
+        self._by_name[unit.name] = unit
+        self._index(unit)
+        self._pos = None
+
+    def remove(self, name: str) -> tuple[int, Unit]:
+        unit = self._by_name.pop(name)
+        index = self._units.index(unit)
+        del self._units[index]
+        self._rebuild_lookup()
+        return index, unit
+
+    def replace(self, name: str, unit: Unit) -> Unit:
+        """Put ``unit`` in the place of the unit called ``name``; return the old one."""
+        old = self._by_name[name]
+        index = self._units.index(old)
+        del self._by_name[name]
+        if unit.name in self._by_name:
+            self._by_name[name] = old
+            raise ValueError(f"unit {unit.name!r} is registered already")
+        self._units[index] = unit
+        self._by_name[unit.name] = unit
+        self._rebuild_lookup()
+        return old
+
+    def _index(self, unit: Unit) -> None:
+        self._lookup[unit.name] = unit.name
+        for alias in unit.aliases:
+            # A registered name always wins over somebody else's alias.
+            if alias not in self._by_name:
+                self._lookup.setdefault(alias, unit.name)
+
+    def _rebuild_lookup(self) -> None:
+        self._pos = None
+        self._lookup = {}
+        for unit in self._units:
+            self._lookup[unit.name] = unit.name
+        for unit in self._units:
+            self._index(unit)
+
+
+_DEFAULT_CSV: list[str] = []
+
+
+def _default_csv() -> str:
+    if not _DEFAULT_CSV:
+        ref = resources.files("taskmatrix.resources").joinpath("units.csv")
+        _DEFAULT_CSV.append(ref.read_text(encoding="utf-8"))
+    return _DEFAULT_CSV[0]

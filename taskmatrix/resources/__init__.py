@@ -1,0 +1,1 @@
+"""Package data: the embedded default plan, the unit registry and translations."""

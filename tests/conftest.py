@@ -1,0 +1,41 @@
+"""Shared fixtures. Qt runs on the offscreen platform; settings go to a temporary folder."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.fonts.warning=false")
+
+DATA = Path(__file__).parent / "data"
+ROOT = Path(__file__).parent.parent
+
+
+@pytest.fixture
+def data_file(tmp_path: Path):
+    """Copy a file from tests/data into tmp_path and return the copy's path."""
+
+    def copy(name: str) -> Path:
+        target = tmp_path / name
+        shutil.copyfile(DATA / name, target)
+        return target
+
+    return copy
+
+
+@pytest.fixture
+def seed_text() -> str:
+    from taskmatrix.io.defaults import default_plan_text
+
+    return default_plan_text()
+
+
+@pytest.fixture
+def seed_plan():
+    from taskmatrix.io.defaults import load_default_plan
+
+    return load_default_plan().plan

@@ -1,0 +1,106 @@
+"""The command line: export, and one test per kind of bad input (exit 2, one error line)."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from tests.conftest import ROOT
+
+
+def run(*args, cwd=None):
+    return subprocess.run([sys.executable, str(ROOT / "main.py"), *map(str, args)],
+                          capture_output=True, text=True, cwd=cwd, timeout=120)
+
+
+@pytest.fixture
+def seed_txt(tmp_path):
+    path = tmp_path / "seed.txt"
+    path.write_bytes((ROOT / "taskmatrix" / "resources" / "default_plan.txt").read_bytes())
+    return path
+
+
+def test_export_txt_to_json_and_csv(seed_txt, tmp_path):
+    out = tmp_path / "out.json"
+    proc = run("export", seed_txt, out)
+    assert proc.returncode == 0, proc.stderr
+    doc = json.loads(out.read_text(encoding="utf-8"))
+    assert len(doc["tasks"]) == 100
+    csv_out = tmp_path / "out.csv"
+    assert run("export", out, csv_out).returncode == 0
+    assert csv_out.read_bytes().startswith(b"\xef\xbb\xbf")
+
+
+def bad(tmp_path, src, dest_name="out.json"):
+    dest = tmp_path / dest_name
+    proc = run("export", src, dest)
+    assert proc.returncode == 2
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error:"), proc.stderr
+    assert "Traceback" not in proc.stderr
+    assert not dest.exists()
+    return lines[0]
+
+
+def test_missing_file(tmp_path):
+    line = bad(tmp_path, tmp_path / "nope.txt")
+    assert "nope.txt" in line and "no such file" in line
+
+
+def test_empty_file(tmp_path):
+    (tmp_path / "empty.txt").write_bytes(b"")
+    assert "empty" in bad(tmp_path, tmp_path / "empty.txt")
+
+
+def test_unreadable_encoding(tmp_path):
+    (tmp_path / "enc.txt").write_bytes(b"1.\xff\xfe\xfa\xfb\x81\x30")
+    assert "encoding" in bad(tmp_path, tmp_path / "enc.txt")
+
+
+def test_binary_file(tmp_path):
+    (tmp_path / "bin.txt").write_bytes(bytes(range(256)) * 4)
+    assert "binary" in bad(tmp_path, tmp_path / "bin.txt")
+
+
+def test_no_recognisable_tasks(tmp_path):
+    (tmp_path / "prose.txt").write_text("这是一段没有任务编号的文字。\n", encoding="utf-8")
+    assert "no recognisable tasks" in bad(tmp_path, tmp_path / "prose.txt")
+
+
+def test_unsupported_source_suffix(tmp_path):
+    (tmp_path / "plan.docx").write_bytes(b"x")
+    assert "unsupported file type" in bad(tmp_path, tmp_path / "plan.docx")
+
+
+def test_unsupported_destination_suffix(seed_txt, tmp_path):
+    line = bad(tmp_path, seed_txt, "out.pdf")
+    assert "out.pdf" in line
+
+
+def test_bad_input_leaves_an_existing_destination_unchanged(tmp_path):
+    dest = tmp_path / "out.json"
+    dest.write_text("precious", encoding="utf-8")
+    (tmp_path / "empty.txt").write_bytes(b"")
+    proc = run("export", tmp_path / "empty.txt", dest)
+    assert proc.returncode == 2
+    assert dest.read_text(encoding="utf-8") == "precious"
+
+
+def test_warnings_go_to_stderr_and_do_not_fail(tmp_path):
+    src = tmp_path / "p.txt"
+    src.write_text("1.做事。(某某研究院,省科技厅)\n", encoding="utf-8")
+    proc = run("export", src, tmp_path / "p.json")
+    assert proc.returncode == 0
+    assert proc.stderr.startswith("warning:") and "某某研究院" in proc.stderr
+
+
+def test_headless_export_imports_neither_pandas_nor_qtwidgets(seed_txt, tmp_path):
+    code = (
+        "import sys; from taskmatrix.launcher import main; "
+        f"rc = main(['export', {str(seed_txt)!r}, {str(tmp_path / 'o.json')!r}]); "
+        "bad = [m for m in ('pandas', 'PySide6.QtWidgets', 'openpyxl') if m in sys.modules]; "
+        "print(rc, bad)"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert proc.stdout.strip() == "0 []", proc.stderr
