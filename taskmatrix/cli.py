@@ -67,7 +67,8 @@ def _export(src: Path, dest: Path) -> int:
         raise PlanFormatError(dest, "cannot write “{suffix}” files: use .xlsx, .json or .csv",
                               suffix=dest.suffix or "(none)")
     result = _read(src)
-    write_plan(result.plan, dest)
+    for notice in write_plan(result.plan, dest):
+        print(f"warning: {dest}: {notice}", file=sys.stderr)
     return EXIT_OK
 
 

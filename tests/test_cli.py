@@ -104,3 +104,24 @@ def test_headless_export_imports_neither_pandas_nor_qtwidgets(seed_txt, tmp_path
     )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
     assert proc.stdout.strip() == "0 []", proc.stderr
+
+
+def test_export_accepts_xlsx_sources_and_destinations(seed_txt, tmp_path):
+    xlsx = tmp_path / "plan.xlsx"
+    proc = run("export", seed_txt, xlsx)
+    assert proc.returncode == 0, proc.stderr
+    out = tmp_path / "plan.json"
+    proc = run("export", xlsx, out)
+    assert proc.returncode == 0, proc.stderr
+    # Which sheet and which columns were recognised is reported on stderr.
+    assert "任务分工表" in proc.stderr and "list layout" in proc.stderr and "牵头单位" in proc.stderr
+    assert len(json.loads(out.read_text(encoding="utf-8"))["tasks"]) == 100
+
+
+def test_bad_workbooks_exit_2_and_write_nothing(tmp_path):
+    (tmp_path / "enc.xlsx").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 512)
+    assert "save it as .xlsx" in bad(tmp_path, tmp_path / "enc.xlsx")
+    (tmp_path / "cut.xlsx").write_bytes((ROOT / "tests" / "data" / "grid.xlsx").read_bytes()[:900])
+    assert "truncated" in bad(tmp_path, tmp_path / "cut.xlsx")
+    (tmp_path / "old.xls").write_bytes(b"\xd0\xcf\x11\xe0")
+    assert "save it as .xlsx" in bad(tmp_path, tmp_path / "old.xls")

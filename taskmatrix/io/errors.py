@@ -46,8 +46,9 @@ class PlanSaveError(PlanFormatError):
     """Writing a file failed; the previous file, if any, is untouched."""
 
 
-class LoadWarning:
-    """Something a reader noticed and kept going past (an unknown unit, an ignored row)."""
+class Notice:
+    """A translatable message: a reader's warning (an unknown unit, a row it could not use)
+    or its report of what it recognised (which sheet, which columns)."""
 
     def __init__(self, template: str, row: int | None = None, **args: object) -> None:
         self.template = template
@@ -64,4 +65,8 @@ class LoadWarning:
         return self.localized()
 
     def __repr__(self) -> str:
-        return f"LoadWarning({str(self)!r})"
+        return f"Notice({str(self)!r})"
+
+
+class Cancelled(Exception):
+    """The user cancelled a long read or write; nothing was changed."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from taskmatrix.io.errors import PlanFormatError, PlanSaveError
+from taskmatrix.io.errors import Notice, PlanFormatError, PlanSaveError
 from taskmatrix.io.plaintext import ReadResult
 from taskmatrix.model.plan import Plan
 from taskmatrix.model.units import UnitRegistry
@@ -44,22 +44,26 @@ def read_plan(path: str | Path, registry: UnitRegistry | None = None,
 
 
 def write_plan(plan: Plan, path: str | Path, backup: bool = True,
-               progress: Progress | None = None) -> None:
-    """Write ``plan`` to ``path`` atomically, by suffix; raises :class:`PlanSaveError`."""
+               progress: Progress | None = None) -> list[Notice]:
+    """Write ``plan`` to ``path`` atomically, by suffix; raises :class:`PlanSaveError`.
+
+    Returns notices about what the format could not hold as it was (cleaned characters).
+    """
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix == ".json":
         from taskmatrix.io.jsonio import write_json
 
         write_json(plan, path, backup=backup)
-    elif suffix == ".csv":
+        return []
+    if suffix == ".csv":
         from taskmatrix.io.csvio import write_csv
 
         write_csv(plan, path, backup=backup)
-    elif suffix == ".xlsx":
+        return []
+    if suffix == ".xlsx":
         from taskmatrix.io.excel_write import write_xlsx
 
-        write_xlsx(plan, path, backup=backup, progress=progress)
-    else:
-        raise PlanSaveError(path, "cannot write “{suffix}” files: use .xlsx, .json or .csv",
-                            suffix=suffix or "(none)")
+        return write_xlsx(plan, path, backup=backup, progress=progress)
+    raise PlanSaveError(path, "cannot write “{suffix}” files: use .xlsx, .json or .csv",
+                        suffix=suffix or "(none)")

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from taskmatrix.io.atomic import atomic_write_bytes
-from taskmatrix.io.errors import LoadWarning, PlanFormatError
+from taskmatrix.io.errors import Notice, PlanFormatError
 from taskmatrix.io.plaintext import ReadResult
 from taskmatrix.model.plan import Plan, Section, Task
 from taskmatrix.model.queries import task_cities
@@ -102,11 +102,11 @@ def loads(text: str) -> Plan:
     return plan_from_dict(json.loads(text), None)[0]
 
 
-def plan_from_dict(doc: Any, path: str | Path | None) -> tuple[Plan, list[LoadWarning]]:
+def plan_from_dict(doc: Any, path: str | Path | None) -> tuple[Plan, list[Notice]]:
     if not isinstance(doc, dict) or doc.get("format") != FORMAT_ID:
         raise PlanFormatError(path, "not a Task Matrix JSON file (format “{format}” expected)",
                               format=FORMAT_ID)
-    warnings: list[LoadWarning] = []
+    warnings: list[Notice] = []
     try:
         registry = _registry(doc.get("units"), path)
         plan = Plan(
@@ -164,7 +164,7 @@ def plan_from_dict(doc: Any, path: str | Path | None) -> tuple[Plan, list[LoadWa
         from taskmatrix.model.edits import regroup
 
         regroup(plan)
-        warnings.append(LoadWarning("tasks were put in section order"))
+        warnings.append(Notice("tasks were put in section order"))
     return plan, warnings
 
 

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from taskmatrix.io.errors import LoadWarning, PlanFormatError
+from taskmatrix.io.errors import Notice, PlanFormatError
 from taskmatrix.model.plan import Plan, Section, Task, parse_chinese_numeral
 from taskmatrix.model.resplist import parse_responsibility
 from taskmatrix.model.units import UnitRegistry
@@ -40,9 +40,9 @@ class ReadResult:
     """A plan read from a file, with what the reader noticed along the way."""
 
     plan: Plan
-    warnings: list[LoadWarning] = field(default_factory=list)
-    #: One line saying what was recognised (sheet and columns for a workbook).
-    info: str = ""
+    warnings: list[Notice] = field(default_factory=list)
+    #: What was recognised (the sheet and columns of a workbook), when there is more to say.
+    info: Notice | None = None
 
 
 def clean_text(text: str) -> str:
@@ -120,7 +120,7 @@ def parse_plan_text(
     """Parse plan text into a :class:`Plan`; raises :class:`PlanFormatError` if no task is found."""
     registry = registry if registry is not None else UnitRegistry.default()
     blocks = _split_blocks(text)
-    warnings: list[LoadWarning] = []
+    warnings: list[Notice] = []
     plan = Plan(registry=registry)
 
     pre = [b for b in blocks if b.kind == "pre"]
@@ -145,7 +145,7 @@ def parse_plan_text(
             if block not in head:
                 para = clean_text(" ".join(block.lines))
                 preamble_parts.append(para)
-                warnings.append(LoadWarning(
+                warnings.append(Notice(
                     "text outside any task was kept at the end of the preamble: {text}",
                     row=block.line, text=_shorten(para)))
             continue
@@ -153,7 +153,7 @@ def parse_plan_text(
             number = block.number
             if plan.section(number) is not None:
                 number = plan.next_section_number()
-                warnings.append(LoadWarning(
+                warnings.append(Notice(
                     "section number repeated; numbered {number} instead", row=block.line, number=number))
             plan.sections.append(Section(number, clean_text(" ".join(block.lines))))
             continue
@@ -164,7 +164,7 @@ def parse_plan_text(
                 path, "duplicate task number {number} (lines {first} and {second})",
                 number=task.number, first=seen_numbers[task.number], second=block.line)
         if task.number < last_number:
-            warnings.append(LoadWarning(
+            warnings.append(Notice(
                 "task {number} comes after task {previous}", row=block.line,
                 number=task.number, previous=last_number))
         seen_numbers[task.number] = block.line
@@ -180,10 +180,10 @@ def parse_plan_text(
             if not registry.is_registered(unit):
                 unknown.setdefault(unit, []).append(task.number)
     for unit, numbers in unknown.items():
-        warnings.append(LoadWarning(
+        warnings.append(Notice(
             "unknown unit “{unit}” (tasks {tasks}) kept as written",
             unit=unit, tasks=", ".join(map(str, numbers))))
-    return ReadResult(plan, warnings, "")
+    return ReadResult(plan, warnings)
 
 
 def _split_blocks(text: str) -> list[_Block]:
@@ -243,25 +243,25 @@ def _is_task_start(number: int, last: int, at_boundary: bool, complete: bool) ->
     return number == last + 1 or at_boundary or complete
 
 
-def _build_task(block: _Block, registry: UnitRegistry, warnings: list[LoadWarning]) -> Task:
+def _build_task(block: _Block, registry: UnitRegistry, warnings: list[Notice]) -> Task:
     text = clean_text(" ".join(block.lines))
     task = Task(number=block.number)
     resp_text, text = _split_responsibility(text, registry)
     if resp_text is None:
-        warnings.append(LoadWarning(
+        warnings.append(Notice(
             "task {number}: no responsibility parenthesis at its end; no units read",
             row=block.line, number=block.number))
     else:
         resp = parse_responsibility(resp_text, registry)
         task.leads, task.participants = resp.leads, resp.participants
         if not task.leads:
-            warnings.append(LoadWarning("task {number} has no lead unit", row=block.line,
+            warnings.append(Notice("task {number} has no lead unit", row=block.line,
                                         number=block.number))
     title, _, body = text.partition("。")
     task.title = title.strip()
     task.body = body.strip()
     if not task.title:
-        warnings.append(LoadWarning("task {number} has no title", row=block.line, number=block.number))
+        warnings.append(Notice("task {number} has no title", row=block.line, number=block.number))
     return task
 
 

@@ -72,11 +72,13 @@ class ForeignContent:
     """What a source workbook held that the app does not model, kept for the next save.
 
     ``workbook`` is the source file's bytes; ``sheets`` the names of its sheets that are
-    written back as they were.
+    written back as they were; ``replaced`` the sheets the app writes anew (the task sheet,
+    and the matrix and summary sheets of a workbook the app wrote).
     """
 
     workbook: bytes
     sheets: list[str]
+    replaced: list[str] = field(default_factory=list)
 
 
 @dataclass

@@ -1,0 +1,483 @@
+"""Reading the Excel responsibility matrix (FORMATS.md §2) through python-calamine.
+
+Every layout of the family: the list layout with any header variant, title rows above the
+header, section rows (merged or plain) or a section column, numbers as ``1``/``1.``/``01``,
+unit cells split on any separator, a combined 责任单位 column, vertically merged cells, extra
+columns; and the grid layout (one column per unit, marks for lead and participant).
+python-calamine reads values and merged ranges about twenty times faster than openpyxl;
+openpyxl is used only when a save must keep the workbook's other sheets.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from defusedxml import ElementTree
+
+from taskmatrix.io import excel_layout as L
+from taskmatrix.io.errors import Cancelled, Notice, PlanFormatError
+from taskmatrix.io.plaintext import ReadResult
+from taskmatrix.io.xlsxsafety import CheckedWorkbook, check_workbook
+from taskmatrix.model.edits import regroup
+from taskmatrix.model.plan import ForeignContent, Plan, Section, Task
+from taskmatrix.model.resplist import parse_responsibility, parse_unit_list
+from taskmatrix.model.units import (
+    DEFAULT_GROUP_MEMBERS,
+    GROUP_CATEGORY,
+    UNREGISTERED_LABEL,
+    Unit,
+    UnitRegistry,
+)
+
+logger = logging.getLogger(__name__)
+
+Merged = list[tuple[tuple[int, int], tuple[int, int]]]
+Rows = list[list[Any]]
+Progress = Callable[[int, int], bool]
+_DETECT_ROWS = 40
+
+
+def read_xlsx(path: str | Path, registry: UnitRegistry | None = None,
+              progress: Progress | None = None) -> ReadResult:
+    """Read a workbook; raises :class:`PlanFormatError` naming the file and the problem."""
+    path = Path(path)
+    _step(progress, 0)
+    checked = check_workbook(path)
+    meta = _read_meta(checked)
+    workbook = _open_calamine(checked, path)
+    ours = meta.get(L.MARKER_PROPERTY, "").startswith("taskmatrix/")
+    generated = [s for s in meta.get(L.SHEETS_PROPERTY, "").split("|") if s] if ours else []
+    _step(progress, 10)
+
+    found: list[str] = []
+    chosen: tuple[str, L.HeaderInfo, Rows, Merged] | None = None
+    grid: tuple[str, L.HeaderInfo, Rows, Merged] | None = None
+    for name in _worksheet_names(workbook):
+        sheet = _sheet(workbook, name, path)
+        head = _rows(sheet, path, _DETECT_ROWS)
+        merged = _merged(sheet)
+        if L.find_list_header(head, merged) is not None:
+            rows = _rows(sheet, path, None)
+            header = L.find_list_header(rows, merged)
+            assert header is not None
+            chosen = (name, header, rows, merged)
+            break
+        if grid is None and _looks_like_grid_header(head):
+            rows = _rows(sheet, path, None)
+            grid_header = find_grid_header(rows)
+            if grid_header is not None:
+                grid = (name, grid_header, rows, merged)
+                continue
+        found.append(_header_like_cells(name, head))
+    chosen = chosen or grid
+    if chosen is None:
+        raise PlanFormatError(
+            path, "no recognisable task table: no sheet has a header row naming 序号, 重点任务 or 具体内容, "
+            "and the units; header cells found: {cells}", cells="; ".join(f for f in found if f) or "none")
+    _step(progress, 40)
+
+    sheet_name, header, rows, merged = chosen
+    plan_registry: UnitRegistry | None = None
+    if ours and L.SUMMARY_SHEET in generated and L.SUMMARY_SHEET in workbook.sheet_names:
+        plan_registry = _summary_registry(workbook, path)
+    if plan_registry is None:
+        plan_registry = registry.copy() if registry is not None else UnitRegistry.default()
+    reader = _SheetReader(path, rows, merged, header, plan_registry, progress)
+    plan, warnings = reader.read()
+    if ours:
+        # The title row shows the title the app stored; a title edited in Excel wins.
+        stored = meta.get("title", "")
+        if L.rendered_title(plan.title) == L.rendered_title(stored) or plan.title == L.rendered_title(stored):
+            plan.title = stored
+        plan.preamble = meta.get("description", "")
+    replaced = [sheet_name] + [s for s in generated if s != sheet_name and s in workbook.sheet_names]
+    kept = [s for s in workbook.sheet_names if s not in replaced]
+    if kept:
+        plan.foreign = ForeignContent(checked.data, kept, replaced)
+    _step(progress, 100)
+    columns = ", ".join(header.headers.get(c, "") for c in sorted(header.fields.values()))
+    if header.is_grid:
+        columns += f" + {len(header.unit_columns)} unit columns"
+    extras = "、".join(name for _, name in header.extras)
+    info = Notice("sheet “{sheet}” ({layout}), header in row {header_row}: {columns}{extras}",
+                  sheet=sheet_name, layout="grid layout" if header.is_grid else "list layout",
+                  header_row=header.row + 1, columns=columns,
+                  extras=f"; extra columns: {extras}" if extras else "")
+    return ReadResult(plan, warnings, info)
+
+
+# -- the workbook ------------------------------------------------------------------------------
+def _open_calamine(checked: CheckedWorkbook, path: Path) -> Any:
+    import python_calamine as pc
+
+    try:
+        return pc.CalamineWorkbook.from_filelike(io.BytesIO(checked.data))
+    except pc.PasswordError:
+        raise PlanFormatError(path, "encrypted workbook, or the old .xls format: save it as .xlsx") from None
+    except Exception as exc:  # calamine raises several types for damaged parts
+        raise PlanFormatError(path, "the workbook is damaged: {reason}", reason=_short(exc)) from None
+
+
+def _worksheet_names(workbook: Any) -> list[str]:
+    return [m.name for m in workbook.sheets_metadata if str(m.typ).endswith("WorkSheet")]
+
+
+def _sheet(workbook: Any, name: str, path: Path) -> Any:
+    try:
+        return workbook.get_sheet_by_name(name)
+    except Exception as exc:
+        raise PlanFormatError(path, "sheet “{sheet}” is damaged: {reason}", sheet=name, reason=_short(exc)) from None
+
+
+def _rows(sheet: Any, path: Path, limit: int | None) -> Rows:
+    try:
+        rows: Rows = sheet.to_python(skip_empty_area=False, nrows=limit)
+    except Exception as exc:
+        raise PlanFormatError(path, "sheet “{sheet}” is damaged: {reason}", sheet=sheet.name,
+                              reason=_short(exc)) from None
+    return rows
+
+
+def _merged(sheet: Any) -> Merged:
+    try:
+        return list(sheet.merged_cell_ranges or [])
+    except Exception:  # older files without merge information
+        return []
+
+
+def _read_meta(checked: CheckedWorkbook) -> dict[str, str]:
+    """Title and description (core properties) and the app's custom properties."""
+    meta: dict[str, str] = {}
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(checked.data))
+        if "docProps/core.xml" in checked.names:
+            root = ElementTree.fromstring(archive.read("docProps/core.xml"))
+            for child in root:
+                tag = child.tag.rsplit("}", 1)[-1]
+                if tag in ("title", "description") and child.text:
+                    meta[tag] = child.text
+        if "docProps/custom.xml" in checked.names:
+            root = ElementTree.fromstring(archive.read("docProps/custom.xml"))
+            for prop in root:
+                name = prop.get("name")
+                if name and len(prop):
+                    meta[name] = prop[0].text or ""
+    except Exception as exc:  # properties are optional; a broken part is not fatal
+        logger.info("workbook properties unreadable: %s", exc)
+    return meta
+
+
+def _summary_registry(workbook: Any, path: Path) -> UnitRegistry | None:
+    """The registry the app wrote into its 单位汇总 sheet (categories, aliases, members)."""
+    rows = _rows(_sheet(workbook, L.SUMMARY_SHEET, path), path, None)
+    if not rows:
+        return None
+    header = [L.cell_text(v) for v in rows[0]]
+    if header[:2] != list(L.SUMMARY_HEADERS[:2]):
+        return None
+    col = {name: header.index(name) for name in L.SUMMARY_HEADERS if name in header}
+    registry = UnitRegistry()
+    for row in rows[1:]:
+        def get(name: str, row: list[Any] = row) -> str:
+            c = col.get(name)
+            return L.cell_text(row[c]) if c is not None and c < len(row) else ""
+
+        name, category = get("单位"), get("类别")
+        if not name or not category or category == UNREGISTERED_LABEL or name in registry:
+            continue
+        aliases = [a for a in get("别名").split("、") if a]
+        members = [m for m in get("涵盖地市").split("、") if m]
+        if category == GROUP_CATEGORY and "涵盖地市" not in col:
+            members = list(DEFAULT_GROUP_MEMBERS.get(name, ()))
+        registry.add(Unit(name, category, aliases, members if category == GROUP_CATEGORY else []))
+    return registry if len(registry) else None
+
+
+def _header_like_cells(sheet: str, rows: Rows) -> str:
+    for r, row in enumerate(rows):
+        cells = [L.cell_text(v) for v in row if L.cell_text(v)]
+        short = [c for c in cells if len(c) <= 20]
+        if len(short) >= 2:
+            return f"sheet “{sheet}” row {r + 1}: " + ", ".join(short[:12])
+    return f"sheet “{sheet}”: no header-like row"
+
+
+# -- the grid layout ---------------------------------------------------------------------------
+def _looks_like_grid_header(rows: Rows) -> bool:
+    return any(any(L.header_field(v) == "number" for v in row) for row in rows)
+
+
+def find_grid_header(rows: Rows, limit: int = 30) -> L.HeaderInfo | None:
+    """A header row with a number column and unit columns holding lead/participant marks."""
+    marks = L.LEAD_MARKS | L.PART_MARKS
+    for r, row in enumerate(rows[:limit]):
+        fields: dict[str, int] = {}
+        for c, value in enumerate(row):
+            fld = L.header_field(value)
+            if fld is not None and fld not in fields:
+                fields[fld] = c
+        if "number" not in fields:
+            continue
+        used = set(fields.values())
+        units: list[tuple[int, str]] = []
+        for c, value in enumerate(row):
+            name = L.cell_text(value).replace("\n", "")
+            if c in used or not name:
+                continue
+            column = [L.cell_text(rw[c]) for rw in rows[r + 1:] if c < len(rw)]
+            values = [v for v in column if v]
+            if values and sum(v in marks for v in values) >= max(1, len(values) // 2):
+                units.append((c, name))
+        if units:
+            info = L.HeaderInfo(r, r + 1, fields=fields, unit_columns=units)
+            info.headers = {c: L.cell_text(v) for c, v in enumerate(row)}
+            unit_cols = {c for c, _ in units}
+            for c, value in enumerate(row):
+                name = L.cell_text(value).replace("\n", "")
+                if c not in used and c not in unit_cols and name:
+                    info.extras.append((c, name))
+            return info
+    return None
+
+
+# -- rows to tasks -----------------------------------------------------------------------------
+class _SheetReader:
+    """Turns the rows below a recognised header into sections and tasks."""
+
+    def __init__(self, path: Path, rows: Rows, merged: Merged, header: L.HeaderInfo,
+                 registry: UnitRegistry, progress: Progress | None) -> None:
+        self.path = path
+        self.rows = rows
+        self.header = header
+        self.registry = registry
+        self.progress = progress
+        self.warnings: list[Notice] = []
+        self.plan = Plan(registry=registry)
+        self.fill: dict[tuple[int, int], Any] = {}
+        self.horizontal: set[int] = set()
+        width = max((len(row) for row in rows), default=0)
+        for (r0, c0), (r1, c1) in merged:
+            if r1 > r0:
+                value = rows[r0][c0] if r0 < len(rows) and c0 < len(rows[r0]) else ""
+                for r in range(r0, r1 + 1):
+                    for c in range(c0, c1 + 1):
+                        if (r, c) != (r0, c0):
+                            self.fill[(r, c)] = value
+            elif c1 > c0 and c1 - c0 + 1 >= max(2, width // 2):
+                self.horizontal.add(r0)
+
+    def cell(self, r: int, c: int | None) -> Any:
+        if c is None:
+            return ""
+        if (r, c) in self.fill:
+            return self.fill[(r, c)]
+        row = self.rows[r]
+        return row[c] if c < len(row) else ""
+
+    def text(self, r: int, field: str) -> str:
+        return L.cell_text(self.cell(r, self.header.fields.get(field)))
+
+    def read(self) -> tuple[Plan, list[Notice]]:
+        self._title_area()
+        fields = self.header.fields
+        plan = self.plan
+        plan.extra_fields = [name for _, name in self.header.extras]
+        section: int | None = None
+        seen: dict[int, int] = {}
+        last_task: Task | None = None
+        last_number_merged = False
+        unnumbered: list[tuple[int, Task]] = []
+        total = len(self.rows)
+        for r in range(self.header.data_start, total):
+            if r % 2000 == 0:
+                _step(self.progress, 40 + int(55 * r / max(total, 1)))
+            row = self.rows[r]
+            raw_number = self.cell(r, fields.get("number"))
+            number = L.parse_number(raw_number)
+            texts = [L.cell_text(v) for v in row]
+            if not any(texts) and number is None:
+                continue
+            if number is None and self._is_summary_row(texts):
+                continue
+            if number is None:
+                heading = self._section_heading(r, texts)
+                if heading is not None:
+                    section = self._add_section(*heading)
+                    last_task = None
+                    continue
+            number_merged = (r, fields.get("number")) in self.fill
+            if number is not None and last_task is not None and number == last_task.number and number_merged:
+                self._continue_task(r, last_task)
+                continue
+            task = self._task(r, number or 0)
+            if "section" in fields:
+                section_text = self.text(r, "section")
+                if section_text:
+                    section = self._section_from_column(section_text)
+            task.section = section
+            if number is None:
+                if not (task.title or task.body or task.leads or task.participants):
+                    self._stray(r, texts)
+                    continue
+                unnumbered.append((r + 1, task))
+            elif number in seen:
+                raise PlanFormatError(self.path, "duplicate task number {number} (rows {first} and {second})",
+                                      number=number, first=seen[number], second=r + 1)
+            else:
+                seen[number] = r + 1
+            plan.tasks.append(task)
+            last_task = task
+            last_number_merged = number_merged
+        del last_number_merged
+        for row_no, task in unnumbered:
+            task.number = plan.next_task_number()
+            self.warnings.append(Notice("a task without a number was numbered {number}", row=row_no,
+                                        number=task.number))
+        if not plan.tasks:
+            raise PlanFormatError(self.path, "the task table has a header but no task rows")
+        if not plan.is_grouped():
+            regroup(plan)
+            self.warnings.append(Notice("tasks were put in section order"))
+        self._unknown_units()
+        return plan, self.warnings
+
+    # -- pieces ------------------------------------------------------------------------------
+    def _title_area(self) -> None:
+        lines: list[str] = []
+        for row in self.rows[: self.header.row]:
+            texts = list(dict.fromkeys(t for t in (L.cell_text(v) for v in row) if t))
+            if texts:
+                lines.append(" ".join(texts))
+        title = ""
+        for line in lines:
+            if len(line) > len(title) and ("计划" in line or "方案" in line or "分工" in line or not title):
+                title = line
+        if not title and lines:
+            title = lines[0]
+        if title:
+            lines.remove(title)
+            if title.endswith(L.TITLE_SUFFIX) and len(title) > len(L.TITLE_SUFFIX):
+                title = title[: -len(L.TITLE_SUFFIX)]
+        self.plan.title = title
+        self.plan.preamble = "\n".join(lines)
+
+    def _is_summary_row(self, texts: list[str]) -> bool:
+        first = next((t for t in texts if t), "")
+        return self.header.is_grid and first in (L.MATRIX_LEAD_TOTAL, L.MATRIX_PART_TOTAL)
+
+    def _section_heading(self, r: int, texts: list[str]) -> tuple[int | None, str] | None:
+        distinct = list(dict.fromkeys(t for t in texts if t))
+        if len(distinct) != 1:
+            return None
+        text = distinct[0]
+        parsed = L.parse_section_heading(text)
+        if parsed is not None:
+            return parsed
+        if len(text) > 40 or text.startswith(("注", "备注", "说明")) or any(ch in text for ch in "。：:；;"):
+            return None
+        first_col = next(i for i, t in enumerate(texts) if t)
+        content_cols = {self.header.fields.get(f) for f in ("title", "body", "leads", "participants")}
+        if r in self.horizontal or first_col not in content_cols:
+            return None, text
+        return None
+
+    def _add_section(self, number: int | None, title: str) -> int:
+        plan = self.plan
+        for s in plan.sections:
+            if s.title == title and (number is None or s.number == number):
+                return s.number
+        if number is None or plan.section(number) is not None:
+            if number is not None:
+                self.warnings.append(Notice("section number {number} repeated; renumbered", number=number))
+            number = plan.next_section_number()
+        plan.sections.append(Section(number, title))
+        return number
+
+    def _section_from_column(self, text: str) -> int:
+        parsed = L.parse_section_heading(text)
+        number, title = parsed if parsed is not None else (None, text)
+        return self._add_section(number, title)
+
+    def _task(self, r: int, number: int) -> Task:
+        fields = self.header.fields
+        task = Task(number=number)
+        for name in ("title", "body", "deadline", "status", "progress", "notes"):
+            setattr(task, name, self.text(r, name))
+        if self.header.is_grid:
+            self._grid_units(r, task)
+        else:
+            if "leads" in fields:
+                task.leads = parse_unit_list(self.text(r, "leads"), self.registry)
+            if "participants" in fields:
+                task.participants = parse_unit_list(self.text(r, "participants"), self.registry)
+            if "responsible" in fields:
+                resp = parse_responsibility(self.text(r, "responsible"), self.registry)
+                if "leads" in fields:
+                    task.participants += resp.leads + resp.participants
+                else:
+                    task.leads += resp.leads
+                    task.participants += resp.participants
+            lead_set = set(task.leads)
+            task.participants = [u for u in dict.fromkeys(task.participants) if u not in lead_set]
+        task.extra = {name: L.cell_text(self.cell(r, c)) for c, name in self.header.extras}
+        return task
+
+    def _grid_units(self, r: int, task: Task) -> None:
+        for c, name in self.header.unit_columns:
+            mark = L.cell_text(self.cell(r, c))
+            if not mark:
+                continue
+            unit = self.registry.canonical(name)
+            if mark in L.LEAD_MARKS:
+                task.leads.append(unit)
+            else:
+                if mark not in L.PART_MARKS:
+                    self.warnings.append(Notice(
+                        "unknown mark “{mark}” for {unit} read as taking part", row=r + 1, mark=mark, unit=unit))
+                task.participants.append(unit)
+
+    def _continue_task(self, r: int, task: Task) -> None:
+        """A second row of a task whose number cell is merged over several rows."""
+        more = self._task(r, task.number)
+        task.leads = list(dict.fromkeys(task.leads + more.leads))
+        task.participants = [u for u in dict.fromkeys(task.participants + more.participants)
+                             if u not in task.leads]
+        for name in ("title", "body", "deadline", "status", "progress", "notes"):
+            extra_text = getattr(more, name)
+            if extra_text and extra_text != getattr(task, name):
+                setattr(task, name, "\n".join(t for t in (getattr(task, name), extra_text) if t))
+        for name, value in more.extra.items():
+            if value and value != task.extra.get(name):
+                task.extra[name] = "\n".join(t for t in (task.extra.get(name, ""), value) if t)
+
+    def _stray(self, r: int, texts: list[str]) -> None:
+        text = " ".join(dict.fromkeys(t for t in texts if t))
+        self.plan.preamble = "\n".join(p for p in (self.plan.preamble, text) if p)
+        self.warnings.append(Notice("not a task row; its text was kept at the end of the preamble: {text}",
+                                    row=r + 1, text=text if len(text) <= 30 else text[:30] + "…"))
+
+    def _unknown_units(self) -> None:
+        unknown: dict[str, list[int]] = {}
+        for task in self.plan.tasks:
+            for unit in task.leads + task.participants:
+                if not self.registry.is_registered(unit):
+                    unknown.setdefault(unit, []).append(task.number)
+        for unit, numbers in unknown.items():
+            shown = ", ".join(map(str, numbers[:20])) + (" …" if len(numbers) > 20 else "")
+            self.warnings.append(Notice("unknown unit “{unit}” (tasks {tasks}) kept as written",
+                                        unit=unit, tasks=shown))
+
+
+def _step(progress: Progress | None, percent: int) -> None:
+    if progress is not None and progress(percent, 100) is False:
+        raise Cancelled()
+
+
+def _short(exc: BaseException) -> str:
+    text = str(exc) or type(exc).__name__
+    return text if len(text) <= 120 else text[:120] + "…"

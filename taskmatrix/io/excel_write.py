@@ -1,0 +1,492 @@
+"""Writing the canonical workbook (FORMATS.md §2): 任务分工表, 责任矩阵, 单位汇总, other sheets.
+
+The layout is described once (:func:`_write_layout`) against a small sink interface with
+two back ends: XlsxWriter, fast, for a workbook of the app's own sheets; and openpyxl, for
+a plan opened from a workbook whose other sheets must be written back as they were.
+Text is always written as text (never a formula); control characters, which Excel cannot
+hold, are removed and reported; a cell over Excel's 32,767-character limit is refused.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, Protocol
+
+from taskmatrix.io import excel_layout as L
+from taskmatrix.io.atomic import atomic_write
+from taskmatrix.io.errors import Cancelled, Notice, PlanSaveError
+from taskmatrix.model.plan import STATUSES, Plan
+from taskmatrix.model.queries import unit_counts
+from taskmatrix.model.units import GROUP_CATEGORY, UNREGISTERED_LABEL
+
+Progress = Callable[[int, int], bool]
+EXCEL_CELL_LIMIT = 32767
+FONT = "宋体"
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
+
+#: Cell styles, defined once for both back ends.
+STYLES: dict[str, dict[str, Any]] = {
+    "title": {"bold": True, "size": 16, "align": "center", "wrap": True},
+    "header": {"bold": True, "size": 11, "align": "center", "wrap": True, "border": True, "fill": "D9E1F2"},
+    "section": {"bold": True, "size": 11, "align": "left", "wrap": False, "border": True, "fill": "F2F2F2"},
+    "cell": {"size": 10.5, "align": "left", "wrap": True, "border": True},
+    "center": {"size": 10.5, "align": "center", "wrap": True, "border": True},
+    "total": {"bold": True, "size": 10.5, "align": "center", "wrap": True, "border": True, "fill": "F2F2F2"},
+}
+# (min, max) widths of the task sheet's columns, in Excel character units.
+_WIDTH_LIMITS = {
+    "number": (6, 6), "title": (14, 30), "body": (30, 60), "leads": (12, 24), "participants": (16, 40),
+    "deadline": (10, 14), "status": (8, 10), "progress": (14, 40), "notes": (8, 20), "extra": (8, 30),
+}
+
+
+class SheetSink(Protocol):
+    def write(self, row: int, col: int, value: str | int, style: str) -> None: ...
+    def merge(self, row: int, first_col: int, last_col: int, value: str, style: str) -> None: ...
+    def widths(self, widths: Sequence[float]) -> None: ...
+    def height(self, row: int, points: float) -> None: ...
+    def freeze(self, row: int, col: int) -> None: ...
+    def print_setup(self, landscape: bool, repeat_row: int | None, footer: str) -> None: ...
+    def list_validation(self, first_row: int, col: int, last_row: int, options: list[str]) -> None: ...
+
+
+class BookSink(Protocol):
+    def add_sheet(self, name: str) -> SheetSink: ...
+
+
+def write_xlsx(plan: Plan, path: str | Path, backup: bool = True,
+               progress: Progress | None = None) -> list[Notice]:
+    """Write ``plan`` as the canonical workbook, atomically; return what was cleaned."""
+    cleaner = _Cleaner()
+    _check_limits(plan, path)
+
+    def produce(tmp: Path) -> None:
+        if plan.foreign is not None and plan.foreign.sheets:
+            _write_openpyxl(plan, tmp, cleaner, progress)
+        else:
+            _write_xlsxwriter(plan, tmp, cleaner, progress)
+
+    atomic_write(path, produce, backup=backup)
+    return cleaner.notices()
+
+
+def workbook_bytes(plan: Plan) -> bytes:
+    """The canonical workbook in memory (for tests and previews)."""
+    buffer = io.BytesIO()
+    if plan.foreign is not None and plan.foreign.sheets:
+        _write_openpyxl(plan, buffer, _Cleaner(), None)
+    else:
+        _write_xlsxwriter(plan, buffer, _Cleaner(), None)
+    return buffer.getvalue()
+
+
+# -- the layout ---------------------------------------------------------------------------------
+def sheet_names(taken: list[str]) -> tuple[str, str, str]:
+    """Names for the three generated sheets that do not clash with kept sheets."""
+    names: list[str] = list(taken)
+    out = []
+    for wanted in (L.TASK_SHEET, L.MATRIX_SHEET, L.SUMMARY_SHEET):
+        name = safe_sheet_name(wanted, names)
+        names.append(name)
+        out.append(name)
+    return out[0], out[1], out[2]
+
+
+def safe_sheet_name(name: str, taken: list[str]) -> str:
+    """A valid, unused sheet name: no []:*?/\\, at most 31 characters, unique ignoring case."""
+    base = _BAD_SHEET_CHARS.sub("_", name).strip("'") or "Sheet"
+    base = base[:31]
+    lower = {t.lower() for t in taken}
+    candidate, n = base, 2
+    while candidate.lower() in lower:
+        suffix = f" ({n})"
+        candidate = base[: 31 - len(suffix)] + suffix
+        n += 1
+    return candidate
+
+
+def _write_layout(plan: Plan, book: BookSink, names: tuple[str, str, str], cleaner: _Cleaner,
+                  progress: Progress | None) -> None:
+    _task_sheet(plan, book.add_sheet(names[0]), cleaner, progress)
+    _step(progress, 70)
+    _matrix_sheet(plan, book.add_sheet(names[1]), cleaner)
+    _step(progress, 90)
+    _summary_sheet(plan, book.add_sheet(names[2]), cleaner)
+
+
+def _task_sheet(plan: Plan, ws: SheetSink, cleaner: _Cleaner, progress: Progress | None) -> None:
+    columns = list(L.CANONICAL_COLUMNS) + [(f"extra:{name}", name) for name in plan.extra_fields]
+    ncols = len(columns)
+    title = L.rendered_title(plan.title)
+    ws.merge(0, 0, ncols - 1, cleaner.text(title, None), "title")
+    ws.height(0, 36)
+    for c, (_, header) in enumerate(columns):
+        ws.write(1, c, cleaner.text(header, None), "header")
+    ws.height(1, 24)
+    widths = [float(display_width_floor(key)) for key, _ in columns]
+    limits = [_WIDTH_LIMITS.get("extra" if key.startswith("extra:") else key, (8, 30)) for key, _ in columns]
+    for c, (_, header) in enumerate(columns):
+        widths[c] = max(widths[c], min(L.display_width(header) + 2, limits[c][1]))
+    sections = {s.number: s for s in plan.sections}
+    written_sections: set[int] = set()
+    row = 2
+    current: int | None = None
+    total = len(plan.tasks)
+
+    def section_row(number: int) -> None:
+        nonlocal row
+        ws.merge(row, 0, ncols - 1, cleaner.text(sections[number].label, None), "section")
+        written_sections.add(number)
+        row += 1
+
+    order = [s.number for s in plan.sections]
+    for i, task in enumerate(plan.tasks):
+        if i % 2000 == 0:
+            _step(progress, 5 + int(60 * i / max(total, 1)))
+        if task.section != current and task.section is not None:
+            # Empty sections that come before this one keep their place.
+            for number in order[: order.index(task.section)]:
+                if number not in written_sections:
+                    section_row(number)
+            section_row(task.section)
+        current = task.section
+        for c, (key, _) in enumerate(columns):
+            if key == "number":
+                ws.write(row, c, task.number, "center")
+                continue
+            if key in ("leads", "participants"):
+                value = "、".join(getattr(task, key))
+            elif key.startswith("extra:"):
+                value = task.extra.get(key[len("extra:"):], "")
+            else:
+                value = getattr(task, key)
+            if value:
+                value = cleaner.text(value, task.number)
+                if widths[c] < limits[c][1]:
+                    widths[c] = max(widths[c], min(L.display_width(value) + 2, limits[c][1]))
+            ws.write(row, c, value, "center" if key in ("deadline", "status") else "cell")
+        row += 1
+    for number in order:
+        if number not in written_sections:
+            section_row(number)
+    ws.widths([max(w, limits[c][0]) for c, w in enumerate(widths)])
+    ws.freeze(2, 0)
+    ws.print_setup(landscape=True, repeat_row=1, footer="&C第 &P 页，共 &N 页")
+    status_col = next(c for c, (key, _) in enumerate(columns) if key == "status")
+    ws.list_validation(2, status_col, max(row - 1, 2) + 1000, list(STATUSES))
+
+
+def display_width_floor(key: str) -> int:
+    return _WIDTH_LIMITS.get("extra" if key.startswith("extra:") else key, (8, 30))[0]
+
+
+def _matrix_sheet(plan: Plan, ws: SheetSink, cleaner: _Cleaner) -> None:
+    units = plan.all_unit_names()
+    column = {u: 2 + i for i, u in enumerate(units)}
+    ws.write(0, 0, "序号", "header")
+    ws.write(0, 1, "重点任务", "header")
+    for unit, c in column.items():
+        ws.write(0, c, cleaner.text(unit, None), "header")
+    ws.height(0, 84)
+    lead_count = dict.fromkeys(units, 0)
+    part_count = dict.fromkeys(units, 0)
+    row = 1
+    for task in plan.tasks:
+        ws.write(row, 0, task.number, "center")
+        ws.write(row, 1, cleaner.text(task.title, task.number), "cell")
+        for unit in task.leads:
+            ws.write(row, column[unit], L.MATRIX_LEAD, "center")
+            lead_count[unit] += 1
+        for unit in task.participants:
+            if unit not in task.leads:
+                ws.write(row, column[unit], L.MATRIX_PART, "center")
+                part_count[unit] += 1
+        row += 1
+    for label, counts in ((L.MATRIX_LEAD_TOTAL, lead_count), (L.MATRIX_PART_TOTAL, part_count)):
+        ws.write(row, 0, label, "total")
+        ws.write(row, 1, "", "total")
+        for unit, c in column.items():
+            ws.write(row, c, counts[unit], "total")
+        row += 1
+    ws.widths([10, 30] + [6] * len(units))
+    ws.freeze(1, 2)
+    ws.print_setup(landscape=True, repeat_row=0, footer="&C第 &P 页，共 &N 页")
+
+
+def _summary_sheet(plan: Plan, ws: SheetSink, cleaner: _Cleaner) -> None:
+    for c, header in enumerate(L.SUMMARY_HEADERS):
+        ws.write(0, c, header, "header")
+    counts = unit_counts(plan)
+    leads: dict[str, list[str]] = {}
+    parts: dict[str, list[str]] = {}
+    for task in plan.tasks:
+        for name in task.leads:
+            leads.setdefault(name, []).append(str(task.number))
+        for name in task.participants:
+            if name not in task.leads:
+                parts.setdefault(name, []).append(str(task.number))
+    registry = plan.registry
+    row = 1
+    for name in plan.all_unit_names():
+        unit = registry.get(name)
+        lead, part = counts.get(name, (0, 0))
+        values: list[str | int] = [
+            cleaner.text(name, None), unit.category if unit else UNREGISTERED_LABEL, lead, part,
+            "、".join(leads.get(name, [])), "、".join(parts.get(name, [])),
+            cleaner.text("、".join(unit.aliases), None) if unit else "",
+            "、".join(unit.members) if unit and unit.category == GROUP_CATEGORY else "",
+        ]
+        for c, value in enumerate(values):
+            ws.write(row, c, value, "center" if isinstance(value, int) else "cell")
+        row += 1
+    ws.widths([24, 12, 10, 10, 30, 40, 24, 30])
+    ws.freeze(1, 1)
+    ws.print_setup(landscape=True, repeat_row=0, footer="&C第 &P 页，共 &N 页")
+
+
+def _properties(plan: Plan, names: tuple[str, str, str]) -> dict[str, str]:
+    return {L.MARKER_PROPERTY: "taskmatrix/1", L.SHEETS_PROPERTY: "|".join(names)}
+
+
+# -- checks and cleaning -------------------------------------------------------------------------
+def _check_limits(plan: Plan, path: str | Path) -> None:
+    for task in plan.tasks:
+        values = [task.title, task.body, task.deadline, task.status, task.progress, task.notes,
+                  "、".join(task.leads), "、".join(task.participants), *task.extra.values()]
+        for value in values:
+            if len(value) > EXCEL_CELL_LIMIT:
+                raise PlanSaveError(
+                    path, "task {number} has a text of {length} characters; an Excel cell holds at most 32,767",
+                    number=task.number, length=len(value))
+    if len(plan.preamble) > EXCEL_CELL_LIMIT * 8:
+        raise PlanSaveError(path, "the preamble is too long to store in a workbook")
+
+
+class _Cleaner:
+    """Removes characters Excel cannot hold, remembering where it did."""
+
+    def __init__(self) -> None:
+        self.cells = 0
+        self.tasks: list[int] = []
+
+    def text(self, value: str, task: int | None) -> str:
+        if _CONTROL.search(value) is None:
+            return value
+        self.cells += 1
+        if task is not None and task not in self.tasks:
+            self.tasks.append(task)
+        return _CONTROL.sub("", value)
+
+    def notices(self) -> list[Notice]:
+        if not self.cells:
+            return []
+        where = ", ".join(map(str, self.tasks[:20])) or "-"
+        return [Notice("control characters Excel cannot hold were removed from {cells} cells (tasks {tasks})",
+                       cells=self.cells, tasks=where)]
+
+
+def _step(progress: Progress | None, percent: int) -> None:
+    if progress is not None and progress(percent, 100) is False:
+        raise Cancelled()
+
+
+# -- XlsxWriter back end ---------------------------------------------------------------------------
+class _XlsxWriterBook:
+    def __init__(self, target: Any) -> None:
+        import xlsxwriter
+
+        options = {"strings_to_formulas": False, "strings_to_numbers": False, "strings_to_urls": False,
+                   "in_memory": True}
+        self.workbook = xlsxwriter.Workbook(target, options)
+        self.formats = {name: self.workbook.add_format(_xlsxwriter_format(spec)) for name, spec in STYLES.items()}
+
+    def add_sheet(self, name: str) -> SheetSink:
+        return _XlsxWriterSheet(self.workbook.add_worksheet(name), self.formats)
+
+
+def _xlsxwriter_format(spec: dict[str, Any]) -> dict[str, Any]:
+    fmt: dict[str, Any] = {"font_name": FONT, "font_size": spec["size"], "valign": "vcenter",
+                           "align": spec["align"], "text_wrap": spec["wrap"], "bold": spec.get("bold", False)}
+    if spec.get("border"):
+        fmt["border"] = 1
+    if spec.get("fill"):
+        fmt["bg_color"] = "#" + spec["fill"]
+        fmt["pattern"] = 1
+    return fmt
+
+
+class _XlsxWriterSheet:
+    def __init__(self, ws: Any, formats: dict[str, Any]) -> None:
+        self.ws = ws
+        self.formats = formats
+
+    def write(self, row: int, col: int, value: str | int, style: str) -> None:
+        if isinstance(value, str):
+            self.ws.write_string(row, col, value, self.formats[style])
+        else:
+            self.ws.write_number(row, col, value, self.formats[style])
+
+    def merge(self, row: int, first_col: int, last_col: int, value: str, style: str) -> None:
+        if last_col > first_col:
+            self.ws.merge_range(row, first_col, row, last_col, "", self.formats[style])
+        self.ws.write_string(row, first_col, value, self.formats[style])
+
+    def widths(self, widths: Sequence[float]) -> None:
+        for c, width in enumerate(widths):
+            self.ws.set_column(c, c, width)
+
+    def height(self, row: int, points: float) -> None:
+        self.ws.set_row(row, points)
+
+    def freeze(self, row: int, col: int) -> None:
+        self.ws.freeze_panes(row, col)
+
+    def print_setup(self, landscape: bool, repeat_row: int | None, footer: str) -> None:
+        self.ws.set_paper(9)
+        if landscape:
+            self.ws.set_landscape()
+        else:
+            self.ws.set_portrait()
+        if repeat_row is not None:
+            self.ws.repeat_rows(repeat_row)
+        self.ws.fit_to_pages(1, 0)
+        self.ws.set_footer(footer)
+
+    def list_validation(self, first_row: int, col: int, last_row: int, options: list[str]) -> None:
+        self.ws.data_validation(first_row, col, last_row, col, {
+            "validate": "list", "source": options, "show_error": False, "ignore_blank": True})
+
+
+def _write_xlsxwriter(plan: Plan, target: Any, cleaner: _Cleaner, progress: Progress | None) -> None:
+    book = _XlsxWriterBook(str(target) if isinstance(target, Path) else target)
+    names = sheet_names([])
+    _write_layout(plan, book, names, cleaner, progress)
+    book.workbook.set_properties({"title": cleaner.text(plan.title, None),
+                                  "comments": cleaner.text(plan.preamble, None)})
+    for key, value in _properties(plan, names).items():
+        book.workbook.set_custom_property(key, value)
+    _step(progress, 95)
+    book.workbook.close()
+
+
+# -- openpyxl back end (keeps the source workbook's other sheets) -----------------------------------
+class _OpenpyxlBook:
+    def __init__(self, workbook: Any, index: int) -> None:
+        from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+
+        self.workbook = workbook
+        self.index = index
+        side = Side(style="thin")
+        self.templates: dict[str, Any] = {}
+        scratch = workbook.create_sheet("__style_scratch__")
+        for name, spec in STYLES.items():
+            cell = scratch.cell(row=1, column=1)
+            cell.font = Font(name=FONT, size=spec["size"], bold=spec.get("bold", False))
+            cell.alignment = Alignment(horizontal=spec["align"], vertical="center", wrap_text=spec["wrap"])
+            if spec.get("border"):
+                cell.border = Border(left=side, right=side, top=side, bottom=side)
+            if spec.get("fill"):
+                cell.fill = PatternFill("solid", fgColor=spec["fill"])
+            self.templates[name] = cell._style
+            scratch._cells.clear()
+        workbook.remove(scratch)
+
+    def add_sheet(self, name: str) -> SheetSink:
+        ws = self.workbook.create_sheet(name, self.index)
+        self.index += 1
+        return _OpenpyxlSheet(ws, self.templates)
+
+
+class _OpenpyxlSheet:
+    def __init__(self, ws: Any, templates: dict[str, Any]) -> None:
+        self.ws = ws
+        self.templates = templates
+
+    def write(self, row: int, col: int, value: str | int, style: str) -> None:
+        from copy import copy
+
+        cell = self.ws.cell(row=row + 1, column=col + 1)
+        cell.value = value
+        if isinstance(value, str):
+            cell.data_type = "s"  # never a formula, whatever the text starts with
+        cell._style = copy(self.templates[style])
+
+    def merge(self, row: int, first_col: int, last_col: int, value: str, style: str) -> None:
+        from openpyxl.worksheet.merge import MergedCellRange
+
+        for c in range(first_col, last_col + 1):
+            self.write(row, c, value if c == first_col else "", style)
+        if last_col > first_col:
+            mcr = MergedCellRange(self.ws, f"{L.column_letter(first_col)}{row + 1}:"
+                                           f"{L.column_letter(last_col)}{row + 1}")
+            # Add without MultiCellRange.add's scan of every existing range (quadratic).
+            self.ws.merged_cells.ranges.add(mcr)
+            self.ws._clean_merge_range(mcr)
+
+    def widths(self, widths: Sequence[float]) -> None:
+        for c, width in enumerate(widths):
+            self.ws.column_dimensions[L.column_letter(c)].width = width
+
+    def height(self, row: int, points: float) -> None:
+        self.ws.row_dimensions[row + 1].height = points
+
+    def freeze(self, row: int, col: int) -> None:
+        self.ws.freeze_panes = f"{L.column_letter(col)}{row + 1}"
+
+    def print_setup(self, landscape: bool, repeat_row: int | None, footer: str) -> None:
+        setup = self.ws.page_setup
+        setup.paperSize = 9
+        setup.orientation = "landscape" if landscape else "portrait"
+        setup.fitToWidth = 1
+        setup.fitToHeight = 0
+        self.ws.sheet_properties.pageSetUpPr.fitToPage = True
+        if repeat_row is not None:
+            self.ws.print_title_rows = f"{repeat_row + 1}:{repeat_row + 1}"
+        self.ws.oddFooter.center.text = footer.removeprefix("&C")
+
+    def list_validation(self, first_row: int, col: int, last_row: int, options: list[str]) -> None:
+        from openpyxl.worksheet.datavalidation import DataValidation
+
+        dv = DataValidation(type="list", formula1='"' + ",".join(options) + '"', allow_blank=True,
+                            showErrorMessage=False)
+        letter = L.column_letter(col)
+        dv.add(f"{letter}{first_row + 1}:{letter}{last_row + 1}")
+        self.ws.add_data_validation(dv)
+
+
+def _write_openpyxl(plan: Plan, target: Any, cleaner: _Cleaner, progress: Progress | None) -> None:
+    import openpyxl
+    from openpyxl.packaging.custom import StringProperty
+
+    assert plan.foreign is not None
+    try:
+        workbook = openpyxl.load_workbook(io.BytesIO(plan.foreign.workbook), rich_text=True)
+    except Exception as exc:
+        raise PlanSaveError(target if isinstance(target, Path) else None,
+                            "the workbook this plan was opened from cannot be re-read to keep its other "
+                            "sheets: {reason}", reason=exc) from None
+    _step(progress, 5)
+    positions = [i for i, ws in enumerate(workbook.worksheets) if ws.title in plan.foreign.replaced]
+    index = min(positions) if positions else len(workbook.sheetnames)
+    for name in plan.foreign.replaced:
+        if name in workbook.sheetnames:
+            workbook.remove(workbook[name])
+    names = sheet_names([ws.title for ws in workbook.worksheets])
+    book = _OpenpyxlBook(workbook, index)
+    _write_layout(plan, book, names, cleaner, progress)
+    workbook.active = index
+    for ws in workbook.worksheets:
+        ws.sheet_view.tabSelected = ws.title == names[0]
+    workbook.properties.title = cleaner.text(plan.title, None)
+    workbook.properties.description = cleaner.text(plan.preamble, None)
+    props = workbook.custom_doc_props
+    for key, value in _properties(plan, names).items():
+        for existing in [p for p in props.props if p.name == key]:
+            props.props.remove(existing)
+        props.append(StringProperty(name=key, value=value))
+    _step(progress, 95)
+    workbook.save(target)

@@ -1,0 +1,95 @@
+"""Checks a workbook file must pass before any Excel library parses it.
+
+Reads the bytes once and refuses, with a message naming the problem: missing and empty
+files, the OLE2 container (encrypted workbooks and the old .xls/.et format), files that are
+not zip archives or are truncated, zips that are not workbooks, and zip bombs (the declared
+uncompressed size and compression ratio are checked before anything is inflated).
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from taskmatrix.io.errors import PlanFormatError
+
+OLE2_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+ZIP_SIGNATURES = (b"PK\x03\x04", b"PK\x05\x06")
+#: Refuse a workbook whose parts declare more than this many bytes uncompressed.
+MAX_UNCOMPRESSED = 400 * 1024 * 1024
+#: Refuse a workbook compressed more than this ratio (past a small size, where ratios mean little).
+MAX_RATIO = 100
+RATIO_FLOOR = 8 * 1024 * 1024
+MAX_FILE_BYTES = 200 * 1024 * 1024
+MAX_MEMBERS = 10_000
+
+
+@dataclass
+class CheckedWorkbook:
+    """A workbook's bytes and its zip directory, after the safety checks."""
+
+    data: bytes
+    names: list[str]
+    uncompressed: int
+
+
+def check_workbook(path: str | Path) -> CheckedWorkbook:
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise PlanFormatError(path, "the workbook is too large ({size} MB)", size=size // (1024 * 1024))
+        data = path.read_bytes()
+    except PlanFormatError:
+        raise
+    except FileNotFoundError:
+        raise PlanFormatError(path, "no such file") from None
+    except IsADirectoryError:
+        raise PlanFormatError(path, "this is a folder, not a file") from None
+    except OSError as exc:
+        raise PlanFormatError(path, "cannot read the file: {reason}", reason=exc.strerror or exc) from None
+    return check_workbook_bytes(data, path)
+
+
+def check_workbook_bytes(data: bytes, path: str | Path | None = None) -> CheckedWorkbook:
+    if not data:
+        raise PlanFormatError(path, "the file is empty")
+    if data.startswith(OLE2_SIGNATURE):
+        raise PlanFormatError(path, "encrypted workbook, or the old .xls format: save it as .xlsx")
+    if not data.startswith(ZIP_SIGNATURES):
+        if data.lstrip()[:1] in (b"<", b"{"):
+            raise PlanFormatError(path, "not an Excel workbook: this is a text, HTML or XML file")
+        raise PlanFormatError(path, "not an Excel workbook (not a zip file)")
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        infos = archive.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError):
+        raise PlanFormatError(path, "the workbook is damaged or truncated (its zip directory cannot be read)") from None
+    if len(infos) > MAX_MEMBERS:
+        raise PlanFormatError(path, "refused: the workbook has {count} parts", count=len(infos))
+    names = [i.filename for i in infos]
+    total = sum(i.file_size for i in infos)
+    packed = sum(i.compress_size for i in infos)
+    if total > MAX_UNCOMPRESSED:
+        raise PlanFormatError(
+            path, "refused: the workbook would unpack to {size} MB (a zip bomb?); the limit is {limit} MB",
+            size=total // (1024 * 1024), limit=MAX_UNCOMPRESSED // (1024 * 1024))
+    if total > RATIO_FLOOR and total > MAX_RATIO * max(packed, 1):
+        raise PlanFormatError(
+            path, "refused: the workbook is compressed {ratio}:1, past the limit of {limit}:1 (a zip bomb?)",
+            ratio=total // max(packed, 1), limit=MAX_RATIO)
+    if "xl/workbook.xml" not in names and "xl/workbook.bin" not in names:
+        if "word/document.xml" in names:
+            raise PlanFormatError(path, "not an Excel workbook: this is a Word document")
+        if "ppt/presentation.xml" in names:
+            raise PlanFormatError(path, "not an Excel workbook: this is a PowerPoint file")
+        if "content.xml" in names:
+            raise PlanFormatError(path, "not an Excel workbook: this is an OpenDocument file; save it as .xlsx")
+        raise PlanFormatError(path, "not an Excel workbook (a zip file without xl/workbook.xml)")
+    if "xl/workbook.bin" in names:
+        raise PlanFormatError(path, "this is a binary workbook (.xlsb): save it as .xlsx")
+    if any(i.flag_bits & 0x1 for i in infos):
+        raise PlanFormatError(path, "encrypted workbook, or the old .xls format: save it as .xlsx")
+    return CheckedWorkbook(data, names, total)
