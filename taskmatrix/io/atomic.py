@@ -69,6 +69,8 @@ def atomic_write(path: str | Path, writer: Callable[[Path], None], backup: bool 
                 bak_tmp = bak.with_name(f".{bak.name}.tmp")
                 shutil.copy2(path, bak_tmp)
                 os.replace(bak_tmp, bak)
+        else:
+            _default_mode(tmp)
         os.replace(tmp, path)
     except PlanSaveError:
         _remove_quietly(tmp)
@@ -125,6 +127,16 @@ def _fsync(path: Path) -> None:
 def _copy_mode(src: Path, dst: Path) -> None:
     try:
         shutil.copymode(src, dst)
+    except OSError:
+        pass
+
+
+def _default_mode(path: Path) -> None:
+    """mkstemp makes files readable by their owner only; give a new file the usual mode."""
+    umask = os.umask(0)
+    os.umask(umask)
+    try:
+        os.chmod(path, 0o666 & ~umask)
     except OSError:
         pass
 

@@ -54,7 +54,7 @@ PART_MARKS = frozenset({"参与", "配合", "√", "○", "☆", "✓", "✔", "
 _WS = re.compile(r"\s+")
 _PAREN_NOTE = re.compile(r"[（(][^）)]*[）)]$")
 _NUMBER = re.compile(r"^[（(]?\s*0*(\d{1,7})\s*[.．、)）]?$")
-_NUMERALS = "一二三四五六七八九十百零〇两"
+_NUMERALS = "一二三四五六七八九十百千万零〇两"
 _SECTION_PATTERNS = (
     re.compile(rf"^([{_NUMERALS}]+)\s*[、.．]\s*(.*)$", re.S),
     re.compile(rf"^[（(]([{_NUMERALS}]+)[）)]\s*(.*)$", re.S),
@@ -83,7 +83,9 @@ def cell_text(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, str):
-        return value.replace("\r\n", "\n").replace("\r", "\n").strip()
+        if "\r" in value:
+            value = value.replace("\r\n", "\n").replace("\r", "\n")
+        return value.strip()
     if isinstance(value, bool):
         return "TRUE" if value else "FALSE"
     if isinstance(value, float):

@@ -259,8 +259,11 @@ class _SheetReader:
         self.warnings: list[Notice] = []
         self.plan = Plan(registry=registry)
         self.fill: dict[tuple[int, int], Any] = {}
+        self.unit_cache: dict[str, list[str]] = {}
+        self.section_titles: dict[str, int] = {}
         self.horizontal: set[int] = set()
-        width = max((len(row) for row in rows), default=0)
+        self.width = width = max((len(row) for row in rows), default=0)
+        self.filled_rows: set[int] = set()
         for (r0, c0), (r1, c1) in merged:
             if r1 > r0:
                 value = rows[r0][c0] if r0 < len(rows) and c0 < len(rows[r0]) else ""
@@ -268,8 +271,24 @@ class _SheetReader:
                     for c in range(c0, c1 + 1):
                         if (r, c) != (r0, c0):
                             self.fill[(r, c)] = value
+                            self.filled_rows.add(r)
             elif c1 > c0 and c1 - c0 + 1 >= max(2, width // 2):
                 self.horizontal.add(r0)
+        fields = header.fields
+        self.text_columns = [(name, fields[name]) for name in ("title", "body", "deadline", "status", "progress",
+                                                               "notes") if name in fields]
+
+    def row(self, r: int) -> list[Any]:
+        """Row ``r`` at full width, with the values of vertically merged cells filled in."""
+        row = self.rows[r]
+        if len(row) < self.width:
+            row = row + [""] * (self.width - len(row))
+        if r in self.filled_rows:
+            row = list(row)
+            for c in range(self.width):
+                if (r, c) in self.fill:
+                    row[c] = self.fill[(r, c)]
+        return row
 
     def cell(self, r: int, c: int | None) -> Any:
         if c is None:
@@ -278,6 +297,13 @@ class _SheetReader:
             return self.fill[(r, c)]
         row = self.rows[r]
         return row[c] if c < len(row) else ""
+
+    def units(self, text: str) -> list[str]:
+        """Units of a cell; cells repeat a lot in a matrix, so each text is parsed once."""
+        found = self.unit_cache.get(text)
+        if found is None:
+            found = self.unit_cache[text] = parse_unit_list(text, self.registry)
+        return list(found)
 
     def text(self, r: int, field: str) -> str:
         return L.cell_text(self.cell(r, self.header.fields.get(field)))
@@ -290,21 +316,18 @@ class _SheetReader:
         section: int | None = None
         seen: dict[int, int] = {}
         last_task: Task | None = None
-        last_number_merged = False
         unnumbered: list[tuple[int, Task]] = []
         total = len(self.rows)
         for r in range(self.header.data_start, total):
             if r % 2000 == 0:
                 _step(self.progress, 40 + int(55 * r / max(total, 1)))
             row = self.rows[r]
-            raw_number = self.cell(r, fields.get("number"))
-            number = L.parse_number(raw_number)
-            texts = [L.cell_text(v) for v in row]
-            if not any(texts) and number is None:
-                continue
-            if number is None and self._is_summary_row(texts):
-                continue
+            number = L.parse_number(self.cell(r, fields.get("number")))
+            texts: list[str] = []
             if number is None:
+                texts = [L.cell_text(v) for v in row]
+                if not any(texts) or self._is_summary_row(texts):
+                    continue
                 heading = self._section_heading(r, texts)
                 if heading is not None:
                     section = self._add_section(*heading)
@@ -332,8 +355,6 @@ class _SheetReader:
                 seen[number] = r + 1
             plan.tasks.append(task)
             last_task = task
-            last_number_merged = number_merged
-        del last_number_merged
         for row_no, task in unnumbered:
             task.number = plan.next_task_number()
             self.warnings.append(Notice("a task without a number was numbered {number}", row=row_no,
@@ -388,14 +409,15 @@ class _SheetReader:
 
     def _add_section(self, number: int | None, title: str) -> int:
         plan = self.plan
-        for s in plan.sections:
-            if s.title == title and (number is None or s.number == number):
-                return s.number
+        known = self.section_titles.get(title)
+        if known is not None and (number is None or known == number):
+            return known
         if number is None or plan.section(number) is not None:
             if number is not None:
                 self.warnings.append(Notice("section number {number} repeated; renumbered", number=number))
             number = plan.next_section_number()
         plan.sections.append(Section(number, title))
+        self.section_titles.setdefault(title, number)
         return number
 
     def _section_from_column(self, text: str) -> int:
@@ -405,26 +427,31 @@ class _SheetReader:
 
     def _task(self, r: int, number: int) -> Task:
         fields = self.header.fields
+        row = self.row(r)
+        text = L.cell_text
         task = Task(number=number)
-        for name in ("title", "body", "deadline", "status", "progress", "notes"):
-            setattr(task, name, self.text(r, name))
+        for name, c in self.text_columns:
+            value = row[c]
+            if value != "":
+                setattr(task, name, value.strip() if type(value) is str and "\r" not in value else text(value))
         if self.header.is_grid:
             self._grid_units(r, task)
         else:
             if "leads" in fields:
-                task.leads = parse_unit_list(self.text(r, "leads"), self.registry)
+                task.leads = self.units(text(row[fields["leads"]]))
             if "participants" in fields:
-                task.participants = parse_unit_list(self.text(r, "participants"), self.registry)
+                task.participants = self.units(text(row[fields["participants"]]))
             if "responsible" in fields:
-                resp = parse_responsibility(self.text(r, "responsible"), self.registry)
+                resp = parse_responsibility(text(row[fields["responsible"]]), self.registry)
                 if "leads" in fields:
                     task.participants += resp.leads + resp.participants
                 else:
                     task.leads += resp.leads
                     task.participants += resp.participants
-            lead_set = set(task.leads)
-            task.participants = [u for u in dict.fromkeys(task.participants) if u not in lead_set]
-        task.extra = {name: L.cell_text(self.cell(r, c)) for c, name in self.header.extras}
+            if task.participants and task.leads:
+                lead_set = set(task.leads)
+                task.participants = [u for u in dict.fromkeys(task.participants) if u not in lead_set]
+        task.extra = {name: text(row[c]) for c, name in self.header.extras}
         return task
 
     def _grid_units(self, r: int, task: Task) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from taskmatrix.io.bulk import gc_paused
 from taskmatrix.io.errors import Notice, PlanFormatError, PlanSaveError
 from taskmatrix.io.plaintext import ReadResult
 from taskmatrix.model.plan import Plan
@@ -25,18 +26,19 @@ def read_plan(path: str | Path, registry: UnitRegistry | None = None,
     """Read any supported plan file; raises :class:`PlanFormatError` naming the file."""
     path = Path(path)
     suffix = path.suffix.lower()
-    if suffix == ".txt":
-        from taskmatrix.io.plaintext import read_plan_text
+    with gc_paused():
+        if suffix == ".txt":
+            from taskmatrix.io.plaintext import read_plan_text
 
-        return read_plan_text(path, registry)
-    if suffix == ".json":
-        from taskmatrix.io.jsonio import read_json
+            return read_plan_text(path, registry)
+        if suffix == ".json":
+            from taskmatrix.io.jsonio import read_json
 
-        return read_json(path)
-    if suffix in (".xlsx", ".xlsm"):
-        from taskmatrix.io.excel_read import read_xlsx
+            return read_json(path)
+        if suffix in (".xlsx", ".xlsm"):
+            from taskmatrix.io.excel_read import read_xlsx
 
-        return read_xlsx(path, registry, progress=progress)
+            return read_xlsx(path, registry, progress=progress)
     if suffix in (".xls", ".et"):
         raise PlanFormatError(path, "the old .xls/.et format cannot be read: save it as .xlsx")
     raise PlanFormatError(path, "unsupported file type “{suffix}”: open a .xlsx, .txt or .json file",

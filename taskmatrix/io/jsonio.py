@@ -121,6 +121,7 @@ def plan_from_dict(doc: Any, path: str | Path | None) -> tuple[Plan, list[Notice
             plan.sections.append(Section(number, _text(s.get("title"))))
         plan.extra_fields = [str(f) for f in _list(doc.get("extra_fields") or [], "extra_fields", path)]
         seen: set[int] = set()
+        canonical = registry.canonical
         for i, t in enumerate(_list(doc.get("tasks"), "tasks", path)):
             if not isinstance(t, dict):
                 raise PlanFormatError(path, "tasks[{index}] is not an object", index=i)
@@ -137,19 +138,20 @@ def plan_from_dict(doc: Any, path: str | Path | None) -> tuple[Plan, list[Notice
             extra = t.get("extra") or {}
             if not isinstance(extra, dict):
                 raise PlanFormatError(path, "tasks[{index}].extra is not an object", index=i)
+            get = t.get
             plan.tasks.append(Task(
-                number=number,
-                section=section,
-                title=_text(t.get("title")),
-                body=_text(t.get("body")),
-                leads=[registry.canonical(str(u)) for u in _list(t.get("leads") or [], "leads", path)],
-                participants=[registry.canonical(str(u)) for u in
-                              _list(t.get("participants") or [], "participants", path)],
-                deadline=_text(t.get("deadline")),
-                status=_text(t.get("status")),
-                progress=_text(t.get("progress")),
-                notes=_text(t.get("notes")),
-                extra={str(k): _text(v) for k, v in extra.items()},
+                number,
+                section,
+                _text(get("title")),
+                _text(get("body")),
+                [canonical(u if type(u) is str else str(u)) for u in _list(get("leads") or [], "leads", path)],
+                [canonical(u if type(u) is str else str(u))
+                 for u in _list(get("participants") or [], "participants", path)],
+                _text(get("deadline")),
+                _text(get("status")),
+                _text(get("progress")),
+                _text(get("notes")),
+                {str(k): _text(v) for k, v in extra.items()},
             ))
     except PlanFormatError:
         raise
@@ -206,6 +208,8 @@ def _int(value: Any, what: str, path: str | Path | None) -> int:
 
 
 def _text(value: Any) -> str:
+    if type(value) is str:
+        return value
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():

@@ -18,10 +18,10 @@ from taskmatrix.model.plan import Plan, Section, Task, parse_chinese_numeral
 from taskmatrix.model.resplist import parse_responsibility
 from taskmatrix.model.units import UnitRegistry
 
-MAX_TEXT_BYTES = 64 * 1024 * 1024
+MAX_TEXT_BYTES = 512 * 1024 * 1024
 
 _TASK_START = re.compile(r"^(\d{1,6})\s*[.．、](?!\s*\d)\s*")
-_SECTION = re.compile(r"^([一二三四五六七八九十百千零〇两]{1,6})\s*[、．.]\s*(\S.*)$")
+_SECTION = re.compile(r"^([一二三四五六七八九十百千万零〇两]{1,9})\s*[、．.]\s*(\S.*)$")
 _BULLET = re.compile(r"^[-‐‑–—•·●▪◆■]\s+")
 _WIDE = "\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\u3000-\u303f\u2010-\u2027\u2030-\u205e\u00b7"
 _SPACE_NEAR_WIDE = re.compile(f"(?<=[{_WIDE}]) +| +(?=[{_WIDE}])")
@@ -31,6 +31,8 @@ _CJK_QUESTION = re.compile(f"(?<=[{_WIDE}])\\?")
 _CJK_BANG = re.compile(f"(?<=[{_WIDE}])!")
 _WS = re.compile(r"\s+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# A task starting after the previous one's closing parenthesis on the same line.
+_EMBEDDED_START = re.compile(r"[)）]\s*(?:-\s+)?(\d{1,6})\s*[.．、](?!\s*\d)")
 # ``（省）科技厅，…）``: a split unit at the start of the responsibility parenthesis.
 _SPLIT_UNIT = re.compile(r"^（([^（）]{1,2})）(.+）)$")
 
@@ -221,8 +223,8 @@ def _split_blocks(text: str) -> list[_Block]:
             # Two tasks on one line: "…大湾区内地各市) 70.完善…".
             rest = ""
             if current is not None and current.kind == "task" and line:
-                split = re.search(
-                    rf"[)）]\s*(?:-\s+)?{last_number + 1}\s*[.．、](?!\s*\d)", line)
+                split = next((m for m in _EMBEDDED_START.finditer(line)
+                              if int(m.group(1)) == last_number + 1), None)
                 if split:
                     rest = line[split.start() + 1:].lstrip(" -")
                     line = line[: split.start() + 1]

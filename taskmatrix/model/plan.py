@@ -93,15 +93,31 @@ class Plan:
     #: Names of the extra fields, in column order.
     extra_fields: list[str] = field(default_factory=list)
     foreign: ForeignContent | None = field(default=None, compare=False, repr=False)
+    _sections_by_number: dict[int, Section] = field(default_factory=dict, init=False, compare=False, repr=False)
+    _sections_key: tuple[int, int, int] = field(default=(0, 0, 0), init=False, compare=False, repr=False)
 
     # -- lookups --------------------------------------------------------------------
     def section(self, number: int | None) -> Section | None:
+        """The section numbered ``number``; a dictionary kept fresh against ``sections``."""
         if number is None:
             return None
-        for section in self.sections:
-            if section.number == number:
-                return section
-        return None
+        sections = self.sections
+        key = (id(sections), len(sections), id(sections[-1]) if sections else 0)
+        if key != self._sections_key:
+            list_id, old_len, old_last = self._sections_key
+            if list_id == id(sections) and 0 < old_len < len(sections) and id(sections[old_len - 1]) == old_last:
+                for s in sections[old_len:]:  # appended since: extend the dictionary
+                    self._sections_by_number.setdefault(s.number, s)
+            else:
+                self._sections_by_number = {}
+                for s in sections:
+                    self._sections_by_number.setdefault(s.number, s)
+            self._sections_key = key
+        found = self._sections_by_number.get(number)
+        if found is not None and found.number != number:  # renumbered in place: look again
+            self._sections_key = (0, 0, 0)
+            return next((s for s in sections if s.number == number), None)
+        return found
 
     def section_title(self, number: int | None) -> str:
         section = self.section(number)
@@ -117,7 +133,11 @@ class Plan:
         return max((t.number for t in self.tasks), default=0) + 1
 
     def next_section_number(self) -> int:
-        return max((s.number for s in self.sections), default=0) + 1
+        """An unused section number: one past the last (or the count), else one past the highest."""
+        candidate = max(len(self.sections), self.sections[-1].number if self.sections else 0) + 1
+        if self.section(candidate) is None:
+            return candidate
+        return max(s.number for s in self.sections) + 1
 
     def units_used(self) -> list[str]:
         """Every unit named by a task, in first-use order."""
@@ -160,9 +180,18 @@ _DIGITS = "零一二三四五六七八九"
 
 
 def chinese_numeral(n: int) -> str:
-    """``1`` -> ``一``, ``10`` -> ``十``, ``21`` -> ``二十一``, up to 9999."""
-    if n <= 0 or n > 9999:
+    """``1`` -> ``一``, ``10`` -> ``十``, ``21`` -> ``二十一``, ``10000`` -> ``一万``."""
+    if n <= 0 or n >= 100_000_000:
         return str(n)
+    if n >= 10000:
+        wan, rest = divmod(n, 10000)
+        head = chinese_numeral(wan) + "万"
+        if rest == 0:
+            return head
+        tail = chinese_numeral(rest)
+        if rest < 1000:
+            tail = "零" + (_DIGITS[1] + tail if 10 <= rest < 20 else tail)
+        return head + tail
     if n < 10:
         return _DIGITS[n]
     if n < 20:
@@ -198,13 +227,16 @@ def parse_chinese_numeral(text: str) -> int | None:
     """Inverse of :func:`chinese_numeral`; ``None`` when ``text`` is not such a numeral."""
     if not text:
         return None
-    total, current = 0, 0
+    total, section, current = 0, 0, 0
     for ch in text:
         if ch in _VALUES:
             current = _VALUES[ch]
         elif ch in _UNITS:
-            total += (current or 1) * _UNITS[ch]
+            section += (current or 1) * _UNITS[ch]
             current = 0
+        elif ch == "万":
+            total += (section + current) * 10000
+            section, current = 0, 0
         else:
             return None
-    return total + current
+    return total + section + current

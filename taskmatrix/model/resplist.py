@@ -52,8 +52,16 @@ class Responsibility:
         return [u for u in self.leads + self.participants if not registry.is_registered(u)]
 
 
+_SPLITTERS: dict[str, re.Pattern[str]] = {}
+
+
 def split_top_level(text: str, separators: str) -> list[str]:
     """Split ``text`` on ``separators`` outside parentheses; unbalanced closers are kept."""
+    if not any(p in text for p in "(（)）"):
+        splitter = _SPLITTERS.get(separators)
+        if splitter is None:
+            splitter = _SPLITTERS[separators] = re.compile("[" + re.escape(separators) + "]")
+        return splitter.split(text)
     parts: list[str] = []
     depth = 0
     start = 0
@@ -71,9 +79,20 @@ def split_top_level(text: str, separators: str) -> list[str]:
 
 def parse_unit_list(text: str, registry: UnitRegistry) -> list[str]:
     """A flat list of units: every separator (and a line break) separates two units."""
-    items = [_clean_item(item) for item in split_top_level(text or "", LIST_SEPARATORS)]
+    if not text:
+        return []
+    items = _clean_items(split_top_level(text, LIST_SEPARATORS), registry)
     items = _apply_shared_suffix([i for i in items if i], registry)
     return _dedupe(registry.canonical(i) for i in items)
+
+
+def _clean_items(raw: list[str], registry: UnitRegistry) -> list[str]:
+    out = []
+    for item in raw:
+        stripped = item.strip()
+        # Fast path: most lists hold registered names as they are.
+        out.append(stripped if registry.is_registered(stripped) else _clean_item(item))
+    return out
 
 
 def parse_responsibility(text: str, registry: UnitRegistry) -> Responsibility:
@@ -124,21 +143,21 @@ def _parse_groups(text: str, registry: UnitRegistry) -> Responsibility:
     any_lead_mark = False
     for group in groups:
         role: str | None = None
-        if _LEAD_SUFFIX_RE.search(group) and len(group) > 2:
+        if len(group) > 2 and group.endswith("牵头") and _LEAD_SUFFIX_RE.search(group):
             role, group = "lead", _LEAD_SUFFIX_RE.sub("", group)
-        elif _PART_SUFFIX_RE.search(group) and len(group) > 2:
+        elif len(group) > 2 and group.endswith(("配合", "参与", "参加", "协办")) and _PART_SUFFIX_RE.search(group):
             role, group = "part", _PART_SUFFIX_RE.sub("", group)
         raw_items = split_top_level(group, "、")
         items: list[tuple[str | None, str]] = []
         for raw in raw_items:
             item_role = role
-            if _LEAD_MARK_RE.search(raw):
+            if "牵头" in raw and _LEAD_MARK_RE.search(raw):
                 item_role, raw = "lead", _LEAD_MARK_RE.sub("", raw)
             items.append((item_role, raw))
         if any(r == "lead" for r, _ in items):
             any_lead_mark = True
-        cleaned = [(r, _clean_item(raw)) for r, raw in items]
-        cleaned = [(r, c) for r, c in cleaned if c]
+        texts = _clean_items([raw for _, raw in items], registry)
+        cleaned = [(r, c) for (r, _), c in zip(items, texts) if c]
         names = _apply_shared_suffix([c for _, c in cleaned], registry)
         for (r, _), name in zip(cleaned, names):
             marked.append((r, [registry.canonical(name)]))
@@ -170,7 +189,7 @@ def _parse_groups(text: str, registry: UnitRegistry) -> Responsibility:
 
 
 def _units_of(content: str, registry: UnitRegistry, separators: str) -> list[str]:
-    items = [_clean_item(i) for i in split_top_level(content, separators)]
+    items = _clean_items(split_top_level(content, separators), registry)
     items = _apply_shared_suffix([i for i in items if i], registry)
     return [registry.canonical(i) for i in items]
 

@@ -129,6 +129,9 @@ class UnitRegistry:
 
     def canonical(self, name: str) -> str:
         """The registered name for ``name`` or one of its aliases; else ``name`` cleaned."""
+        found = self._lookup.get(name)
+        if found is not None:
+            return found
         cleaned = clean_unit_name(name)
         return self._lookup.get(cleaned, cleaned)
 

@@ -63,3 +63,11 @@ def test_read_only_file_and_lock_file_are_refused(tmp_path):
 def test_missing_folder(tmp_path):
     with pytest.raises(PlanSaveError, match="folder does not exist"):
         atomic_write_bytes(tmp_path / "no" / "plan.json", b"x")
+
+
+def test_a_new_file_gets_the_usual_permissions(tmp_path):
+    path = tmp_path / "new.json"
+    atomic_write_bytes(path, b"x")
+    umask = os.umask(0)
+    os.umask(umask)
+    assert path.stat().st_mode & 0o777 == 0o666 & ~umask

@@ -1,6 +1,8 @@
 """Pure edit operations and their inverses."""
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from taskmatrix.model import edits
 from taskmatrix.model.plan import Plan, Section, Task, chinese_numeral, parse_chinese_numeral
@@ -142,7 +144,16 @@ def test_regroup_is_stable(plan):
 
 
 @pytest.mark.parametrize("n,text", [(1, "一"), (9, "九"), (10, "十"), (11, "十一"), (20, "二十"),
-                                    (21, "二十一"), (100, "一百"), (105, "一百零五"), (110, "一百一十")])
+                                    (21, "二十一"), (100, "一百"), (105, "一百零五"), (110, "一百一十"),
+                                    (1000, "一千"), (1010, "一千零一十"), (10000, "一万"),
+                                    (10005, "一万零五"), (12345, "一万二千三百四十五"),
+                                    (100010, "十万零一十")])
 def test_chinese_numerals_both_ways(n, text):
     assert chinese_numeral(n) == text
     assert parse_chinese_numeral(text) == n
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(min_value=1, max_value=99_999_999))
+def test_chinese_numerals_round_trip(n):
+    assert parse_chinese_numeral(chinese_numeral(n)) == n

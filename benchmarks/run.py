@@ -1,0 +1,232 @@
+"""The benchmark suite: one command, one table.
+
+    .venv/bin/pip install -e '.[bench]'
+    .venv/bin/python -m benchmarks.run                  # 100, 10,000 and 100,000 tasks
+    .venv/bin/python -m benchmarks.run --sizes 10000 --repeat 5 --markdown RESULTS.md
+
+Every step runs ``--repeat`` times (after one warm-up) and reports the median and the
+spread (min–max); steps with a baseline print the ratio of our median to the baseline's.
+Process-level steps (start-up to window, peak memory) run in fresh subprocesses.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from benchmarks import baselines
+from benchmarks.synth import write_all
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "benchmarks" / "out"
+
+
+@dataclass
+class Row:
+    step: str
+    size: int
+    times: list[float]
+    unit: str = "s"
+    baseline: str = ""
+    target: str = ""
+    ratio: float | None = None
+    note: str = ""
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.times)
+
+    def spread(self) -> str:
+        if len(self.times) < 2:
+            return "-"
+        return f"{_fmt(min(self.times), self.unit)}–{_fmt(max(self.times), self.unit)}"
+
+
+@dataclass
+class Suite:
+    repeat: int
+    rows: list[Row] = field(default_factory=list)
+    medians: dict[tuple[str, int], float] = field(default_factory=dict)
+
+    def time(self, step: str, size: int, fn: Callable[[], object], *, baseline: str = "", target: str = "",
+             repeat: int | None = None, setup: Callable[[], object] | None = None, unit: str = "s") -> Row:
+        fn_times = []
+        n = repeat or self.repeat
+        if setup:
+            setup()
+        fn()  # warm-up
+        for _ in range(n):
+            if setup:
+                setup()
+            start = time.perf_counter()
+            fn()
+            fn_times.append(time.perf_counter() - start)
+        return self.add(Row(step, size, fn_times, unit=unit, baseline=baseline, target=target))
+
+    def add(self, row: Row) -> Row:
+        self.medians[(row.step, row.size)] = row.median
+        if row.baseline and (row.baseline, row.size) in self.medians:
+            row.ratio = row.median / self.medians[(row.baseline, row.size)]
+        self.rows.append(row)
+        print(_line(row), flush=True)
+        return row
+
+
+def _fmt(value: float, unit: str) -> str:
+    if unit == "MB":
+        return f"{value:.0f} MB"
+    if value < 1:
+        return f"{value * 1000:.1f} ms"
+    return f"{value:.2f} s"
+
+
+def _line(row: Row) -> str:
+    ratio = f"{row.ratio:.2f}x {row.baseline}" if row.ratio is not None else ""
+    return (f"{row.step:<42} {row.size:>7} {_fmt(row.median, row.unit):>10} {row.spread():>21} "
+            f"{ratio:<40} {row.target} {row.note}")
+
+
+# -- steps --------------------------------------------------------------------------------------------
+def io_steps(suite: Suite, size: int, paths: dict[str, Path], tmp: Path) -> None:
+    from taskmatrix.io.csvio import write_csv
+    from taskmatrix.io.excel_read import read_xlsx
+    from taskmatrix.io.excel_write import write_xlsx
+    from taskmatrix.io.formats import read_plan
+    from taskmatrix.io.jsonio import write_json
+
+    big = size >= 100_000
+    rep = 1 if big else None
+    suite.time("baseline: openpyxl load .xlsx", size, lambda: baselines.openpyxl_load(paths["xlsx"]), repeat=rep)
+    suite.time("open .xlsx", size, lambda: read_xlsx(paths["xlsx"]), baseline="baseline: openpyxl load .xlsx",
+               target="≤0.15x at 10k; ≤2.5 s at 100k")
+    suite.time("open .txt", size, lambda: read_plan(paths["txt"]), repeat=rep)
+    suite.time("open .json", size, lambda: read_plan(paths["json"]), repeat=rep)
+    plan = read_xlsx(paths["xlsx"]).plan
+    data = baselines.prepare_openpyxl_write(paths["xlsx"])
+    suite.time("baseline: openpyxl write (fast merges)", size,
+               lambda: baselines.openpyxl_write(data, tmp / "base.xlsx", True), repeat=rep)
+    if size <= 10_000:
+        suite.time("baseline: openpyxl write (merge_cells)", size,
+                   lambda: baselines.openpyxl_write(data, tmp / "base2.xlsx", False), repeat=1)
+    suite.time("save .xlsx", size, lambda: write_xlsx(plan, tmp / "save.xlsx", backup=False),
+               baseline="baseline: openpyxl write (fast merges)", target="≤1.0x (stretch 0.5x)", repeat=rep)
+    if size <= 10_000:
+        from taskmatrix.io.excel_read import read_xlsx as again
+        from tests.make_fixtures import multi_sheet
+
+        multi_sheet(tmp / "foreign.xlsx")
+        foreign_plan = again(paths["xlsx"]).plan
+        foreign_plan.foreign = again(tmp / "foreign.xlsx").plan.foreign
+        suite.time("save .xlsx keeping other sheets (openpyxl)", size,
+                   lambda: write_xlsx(foreign_plan, tmp / "save2.xlsx", backup=False),
+                   baseline="baseline: openpyxl write (fast merges)", repeat=rep)
+    suite.time("export JSON", size, lambda: write_json(plan, tmp / "out.json", backup=False), repeat=rep)
+    suite.time("export CSV", size, lambda: write_csv(plan, tmp / "out.csv", backup=False), repeat=rep)
+    try:
+        import pandas  # noqa: F401
+
+        suite.time("baseline: pandas read_excel (openpyxl)", size,
+                   lambda: baselines.pandas_read(paths["xlsx"], "openpyxl"), repeat=1 if big else None)
+        suite.time("baseline: pandas read_excel (calamine)", size,
+                   lambda: baselines.pandas_read(paths["xlsx"], "calamine"), repeat=1 if big else None)
+    except ImportError:
+        print("(pandas not installed: pip install -e '.[bench]' for the pandas baselines)")
+    if baselines.soffice_available():
+        profile = tmp / "lo-profile"
+        suite.time("baseline: LibreOffice convert to CSV", size,
+                   lambda: baselines.soffice_convert(paths["xlsx"], profile), repeat=1 if big else 3)
+
+
+def memory_step(suite: Suite, size: int, paths: dict[str, Path]) -> None:
+    """Peak RSS of a process that opens the workbook, minus the same process before opening."""
+    # VmHWM (the peak resident set) rather than ru_maxrss, which a forked child inherits
+    # from a large parent.
+    code = (
+        "from taskmatrix.io.excel_read import read_xlsx; import python_calamine\n"
+        "def hwm():\n"
+        "    for line in open('/proc/self/status'):\n"
+        "        if line.startswith('VmHWM'): return int(line.split()[1]) / 1024\n"
+        "before = hwm()\n"
+        f"plan = read_xlsx({str(paths['xlsx'])!r}).plan\n"
+        "print(before, hwm())\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
+    before, after = map(float, out.stdout.split())
+    import zipfile
+
+    uncompressed = sum(i.file_size for i in zipfile.ZipFile(paths["xlsx"]).infolist()) / 1e6
+    row = Row("peak memory of an open (RSS increase)", size, [after - before], unit="MB",
+              target="<10x uncompressed at 10k; ≤500 MB at 100k",
+              note=f"workbook {uncompressed:.0f} MB uncompressed: {(after - before) / uncompressed:.1f}x; "
+                   f"process peak {after:.0f} MB")
+    suite.add(row)
+
+
+def machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    mem = ""
+    try:
+        kb = int(Path("/proc/meminfo").read_text().split()[1])
+        mem = f", {kb / 1024 / 1024:.0f} GiB RAM"
+    except (OSError, ValueError, IndexError):
+        pass
+    return (f"{platform.system()} {platform.release()}, {cpu}, {os.cpu_count()} cores{mem}, "
+            f"Python {platform.python_version()}")
+
+
+STEP_GROUPS: dict[str, Callable[[Suite, int, dict[str, Path], Path], None]] = {"io": io_steps}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", default="100,10000,100000")
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--only", default="", help="comma-separated step groups: " + ", ".join(STEP_GROUPS))
+    parser.add_argument("--markdown", type=Path, help="also write the table as Markdown to this file")
+    args = parser.parse_args(argv)
+    suite = Suite(args.repeat)
+    print(machine())
+    print(f"{'step':<42} {'tasks':>7} {'median':>10} {'spread (min–max)':>21} {'ratio to baseline':<40} target")
+    groups = [g for g in args.only.split(",") if g] or list(STEP_GROUPS)
+    for size in [int(s) for s in args.sizes.split(",")]:
+        paths = {ext: OUT / f"plan{size}.{ext}" for ext in ("txt", "json", "xlsx")}
+        if not all(p.exists() for p in paths.values()):
+            paths = write_all(size, OUT / f"plan{size}")
+        with tempfile.TemporaryDirectory() as tmp:
+            for group in groups:
+                STEP_GROUPS[group](suite, size, paths, Path(tmp))
+            if "io" in groups:
+                memory_step(suite, size, paths)
+    if args.markdown:
+        write_markdown(suite, args.markdown)
+    return 0
+
+
+def write_markdown(suite: Suite, path: Path) -> None:
+    lines = [f"Machine: {machine()}", "", "| step | tasks | median | spread | ratio to baseline | target | note |",
+             "|---|---:|---:|---|---|---|---|"]
+    for row in suite.rows:
+        ratio = f"{row.ratio:.2f}x {row.baseline}" if row.ratio is not None else ""
+        lines.append(f"| {row.step} | {row.size:,} | {_fmt(row.median, row.unit)} | {row.spread()} | {ratio} | "
+                     f"{row.target} | {row.note} |")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
