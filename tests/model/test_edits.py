@@ -1,8 +1,7 @@
 """Pure edit operations and their inverses."""
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
+from hypothesis import given, settings, strategies as st
 
 from taskmatrix.model import edits
 from taskmatrix.model.plan import Plan, Section, Task, chinese_numeral, parse_chinese_numeral
