@@ -1,30 +1,67 @@
-"""Application start-up: arguments, QApplication, and the main window on a plan."""
+"""Application start-up: arguments, QApplication, translations, and the main window."""
 
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QApplication, QMainWindow, QTableView
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
 
-from taskmatrix.gui.tablemodel import TaskTableModel
+from taskmatrix.gui.settings import APPLICATION, LANGUAGE, ORGANIZATION, Settings
+
+if TYPE_CHECKING:
+    from taskmatrix.gui.mainwindow import MainWindow
+
+logger = logging.getLogger(__name__)
+
+
+def parse_args(argv: Sequence[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="main.py", description="Task Matrix")
+    parser.add_argument("path", nargs="?", type=Path, help="a plan file to open (.xlsx, .txt, .json)")
+    parser.add_argument("--lang", choices=("zh_CN", "zh", "en"), help="interface language (default: Chinese)")
+    return parser.parse_args(list(argv))
+
+
+def create_app() -> QApplication:
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication([sys.argv[0]])
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationName(APPLICATION)
+    app.setApplicationDisplayName("Task Matrix")
+    return app
+
+
+def build_window(path: Path | None, settings: Settings, language: str | None = None) -> MainWindow:
+    """The main window on the embedded plan, opening ``path`` once it is shown."""
+    from taskmatrix.gui.document import PlanDocument
+    from taskmatrix.gui.i18n import install_translators
+    from taskmatrix.gui.mainwindow import MainWindow
+    from taskmatrix.io.defaults import load_default_plan
+
+    app = QApplication.instance()
+    assert app is not None
+    lang = language or settings.get(LANGUAGE)
+    # Translators must outlive the window; the application object keeps them.
+    app._taskmatrix_translators = install_translators(  # type: ignore[attr-defined]
+        app, "zh_CN" if lang.startswith("zh") else "en")
+    document = PlanDocument(load_default_plan().plan)
+    window = MainWindow(document, settings)
+    window.restore_layout()
+    if path is not None:
+        QTimer.singleShot(0, lambda: window.files.open_path(path, confirmed=True))
+    return window
 
 
 def run_app(argv: Sequence[str]) -> int:
-    parser = argparse.ArgumentParser(prog="main.py", description="Task Matrix")
-    parser.add_argument("path", nargs="?", help="a plan file to open (.xlsx, .txt, .json)")
-    args = parser.parse_args(list(argv))
-    app = QApplication.instance() or QApplication([sys.argv[0]])
-    from taskmatrix.io.defaults import load_default_plan
-    from taskmatrix.io.formats import read_plan
-
-    plan = (read_plan(args.path) if args.path else load_default_plan()).plan
-    window = QMainWindow()
-    view = QTableView(window)
-    view.setModel(TaskTableModel(plan, view))
-    window.setCentralWidget(view)
-    window.setWindowTitle(plan.title or "Task Matrix")
-    window.resize(1280, 800)
+    args = parse_args(argv)
+    app = create_app()
+    settings = Settings()
+    window = build_window(args.path, settings, args.lang)
     window.show()
     return app.exec()

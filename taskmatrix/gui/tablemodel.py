@@ -119,7 +119,7 @@ class TaskTableModel(QAbstractTableModel):
         column = self._columns[col]
         if role == Qt.ItemDataRole.DisplayRole:
             value = self.value(row, column.key)
-            return value.replace("\n", " ") if isinstance(value, str) else value
+            return value.replace("\n", " ") if isinstance(value, str) else str(value)
         if role == Qt.ItemDataRole.EditRole:
             return self.value(row, column.key)
         if role == Qt.ItemDataRole.ToolTipRole:

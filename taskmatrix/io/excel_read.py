@@ -100,14 +100,18 @@ def read_xlsx(path: str | Path, registry: UnitRegistry | None = None,
     if kept:
         plan.foreign = ForeignContent(checked.data, kept, replaced)
     _step(progress, 100)
-    columns = ", ".join(header.headers.get(c, "") for c in sorted(header.fields.values()))
-    if header.is_grid:
-        columns += f" + {len(header.unit_columns)} unit columns"
+    columns = "、".join(header.headers.get(c, "") for c in sorted(header.fields.values()))
     extras = "、".join(name for _, name in header.extras)
-    info = Notice("sheet “{sheet}” ({layout}), header in row {header_row}: {columns}{extras}",
-                  sheet=sheet_name, layout="grid layout" if header.is_grid else "list layout",
-                  header_row=header.row + 1, columns=columns,
-                  extras=f"; extra columns: {extras}" if extras else "")
+    header_row = header.row + 1
+    if header.is_grid:
+        info = Notice("sheet “{sheet}”, grid layout, header in row {header_row}: {columns} and {units} unit columns",
+                      sheet=sheet_name, header_row=header_row, columns=columns, units=len(header.unit_columns))
+    elif extras:
+        info = Notice("sheet “{sheet}”, list layout, header in row {header_row}: {columns}; extra columns: {extras}",
+                      sheet=sheet_name, header_row=header_row, columns=columns, extras=extras)
+    else:
+        info = Notice("sheet “{sheet}”, list layout, header in row {header_row}: {columns}",
+                      sheet=sheet_name, header_row=header_row, columns=columns)
     return ReadResult(plan, warnings, info)
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from typing import Any
 
 from taskmatrix.model.plan import Plan, Task
 from taskmatrix.model.queries import task_cities
@@ -130,7 +131,7 @@ def _has_unit(task: Task, unit: str, role: str) -> bool:
     return unit in task.leads or unit in task.participants
 
 
-def sort_key(plan: Plan, field: str) -> Callable[[Task], object]:
+def sort_key(plan: Plan, field: str) -> Callable[[Task], Any]:
     """A sort key for a column: numbers as numbers, sections in plan order, text as text."""
     if field == "number":
         return lambda t: t.number

@@ -1,0 +1,206 @@
+"""The per-agency and per-city docks.
+
+Each lists its units (cities) with counts; choosing one filters the table to its tasks and
+shows them below in two groups: lead and taking part (direct and through a city group).
+Both refresh, debounced, whenever the plan changes.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDockWidget,
+    QHeaderView,
+    QLabel,
+    QSplitter,
+    QTableView,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from taskmatrix.gui.dockmodels import CityTableModel, GroupedTasksModel, TaskGroup, UnitRole, UnitTreeModel
+from taskmatrix.gui.tablemodel import TaskRole, TaskTableModel
+from taskmatrix.model.queries import city_tasks, unit_tasks
+
+REFRESH_MS = 60
+
+
+class _TaskListDock(QDockWidget):
+    """Shared shape: a chooser on top, the chosen item's tasks in groups below.
+
+    Signals:
+        chosen(str): a unit or city was chosen ("" when the choice was cleared).
+        taskActivated(object): a task in the lower list was clicked.
+    """
+
+    chosen = Signal(str)
+    taskActivated = Signal(object)
+
+    def __init__(self, title: str, table: TaskTableModel, chooser: QAbstractItemView, parent: Any = None) -> None:
+        super().__init__(title, parent)
+        self.table = table
+        self.current = ""
+        self.chooser = chooser
+        self.tasks = GroupedTasksModel(self)
+        self.task_view = QTreeView(self)
+        self.task_view.setModel(self.tasks)
+        self.task_view.setHeaderHidden(True)
+        self.task_view.setUniformRowHeights(True)
+        self.task_view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.task_view.clicked.connect(self._task_clicked)
+        self.caption = QLabel(self)
+        self.caption.setWordWrap(True)
+        lower = QWidget(self)
+        layout = QVBoxLayout(lower)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.caption)
+        layout.addWidget(self.task_view)
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter.addWidget(chooser)
+        splitter.addWidget(lower)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setMinimumWidth(self.fontMetrics().horizontalAdvance("中") * 15)
+        self.setWidget(splitter)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self.refresh)
+        table.planEdited.connect(lambda: self._timer.start(REFRESH_MS))
+        table.modelReset.connect(self.refresh)
+
+    def refresh(self) -> None:
+        self._refresh_counts()
+        self._show_tasks()
+
+    def _refresh_counts(self) -> None:
+        raise NotImplementedError
+
+    def _groups(self, name: str) -> list[TaskGroup]:
+        raise NotImplementedError
+
+    def _show_tasks(self) -> None:
+        if not self.current:
+            self.caption.setText(self.tr("Choose one above to see its tasks."))
+            self.tasks.set_groups([])
+            return
+        self.caption.setText(f"<b>{self.current}</b>")
+        self.tasks.set_groups(self._groups(self.current))
+        self.task_view.expandAll()
+
+    def choose(self, name: str) -> None:
+        """Select ``name`` (or nothing) without announcing it."""
+        self.current = name
+        self.chooser.blockSignals(True)
+        self.chooser.selectionModel().blockSignals(True)
+        index = self._index_of(name) if name else QModelIndex()
+        if index.isValid():
+            self.chooser.selectionModel().setCurrentIndex(
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+            self.chooser.scrollTo(index)
+        else:
+            self.chooser.selectionModel().clearSelection()
+        self.chooser.selectionModel().blockSignals(False)
+        self.chooser.blockSignals(False)
+        self._show_tasks()
+
+    def _index_of(self, name: str) -> QModelIndex:
+        raise NotImplementedError
+
+    def _selection_changed(self) -> None:
+        indexes = self.chooser.selectionModel().selectedRows()
+        name = indexes[0].data(UnitRole) if indexes else ""
+        if name is None:
+            return
+        if name != self.current:
+            self.current = name
+            self._show_tasks()
+            self.chosen.emit(name)
+
+    def _task_clicked(self, index: QModelIndex) -> None:
+        task = index.data(TaskRole)
+        if task is not None:
+            self.taskActivated.emit(task)
+
+
+class UnitsDock(_TaskListDock):
+    """Units grouped by category with lead and participation counts."""
+
+    def __init__(self, table: TaskTableModel, parent: Any = None) -> None:
+        self.units = UnitTreeModel()
+        view = QTreeView()
+        view.setModel(self.units)
+        view.setUniformRowHeights(True)
+        view.setIndentation(view.fontMetrics().horizontalAdvance("中"))
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        header = view.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for col in (1, 2):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Fixed)
+            header.resizeSection(col, view.fontMetrics().horizontalAdvance("参与") + 10)
+        super().__init__(QCoreApplication.translate("UnitsDock", "Units"), table, view, parent)
+        self.setObjectName("unitsDock")
+        self.units.setParent(self)
+        view.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.units.modelReset.connect(self._after_reset)
+        self.refresh()
+        view.expandAll()
+
+    def _after_reset(self) -> None:
+        self.chooser.expandAll()  # type: ignore[attr-defined]
+        if self.current:
+            self.choose(self.current)
+
+    def _refresh_counts(self) -> None:
+        self.units.refresh(self.table.plan)
+
+    def _index_of(self, name: str) -> QModelIndex:
+        return self.units.unit_index(name)
+
+    def _groups(self, name: str) -> list[TaskGroup]:
+        found = unit_tasks(self.table.plan, name)
+        return [TaskGroup(self.tr("Lead"), [(t, "") for t in found.lead]),
+                TaskGroup(self.tr("Taking part"), [(t, "") for t in found.participant])]
+
+
+class CitiesDock(_TaskListDock):
+    """The 21 cities with their direct and through-a-group task counts."""
+
+    def __init__(self, table: TaskTableModel, parent: Any = None) -> None:
+        self.cities = CityTableModel()
+        view = QTableView()
+        view.setModel(self.cities)
+        view.verticalHeader().setVisible(False)
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        view.setShowGrid(False)
+        view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
+        header = view.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for col in (1, 2):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        super().__init__(QCoreApplication.translate("CitiesDock", "Cities"), table, view, parent)
+        self.setObjectName("citiesDock")
+        self.cities.setParent(self)
+        view.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.cities.modelReset.connect(lambda: self.choose(self.current))
+        self.refresh()
+
+    def _refresh_counts(self) -> None:
+        self.cities.refresh(self.table.plan)
+
+    def _index_of(self, name: str) -> QModelIndex:
+        row = self.cities.city_row(name)
+        return self.cities.index(row, 0) if row >= 0 else QModelIndex()
+
+    def _groups(self, name: str) -> list[TaskGroup]:
+        found = city_tasks(self.table.plan, name)
+        lead = self.tr("lead")
+        direct = [(c.task, lead if c.lead else "") for c in found if c.via is None]
+        via = [(c.task, self.tr("through {group}").format(group=c.via)) for c in found if c.via is not None]
+        return [TaskGroup(self.tr("Named directly"), direct), TaskGroup(self.tr("Through a city group"), via)]

@@ -1,0 +1,226 @@
+"""The filter bar above the table: text, section, unit with role, city, status; a count,
+a marker while any filter is on, and one button that clears them all."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QSizePolicy,
+    QToolButton,
+    QWidget,
+)
+
+from taskmatrix.model.filters import (
+    EMPTY_STATUS,
+    NO_SECTION,
+    ROLE_ANY,
+    ROLE_LEAD,
+    ROLE_PARTICIPANT,
+    FilterSpec,
+)
+from taskmatrix.model.plan import STATUSES, Plan
+
+#: Above this many tasks, typing waits for a pause before filtering.
+DEBOUNCE_ABOVE = 20_000
+DEBOUNCE_MS = 120
+
+
+class FilterBar(QWidget):
+    """Signals:
+        specChanged(FilterSpec): the filter the widgets now describe.
+    """
+
+    specChanged = Signal(object)
+
+    def __init__(self, clear_action: QAction, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._spec = FilterSpec()
+        self._plan: Plan | None = None
+        self._debounce = 0
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self._emit)
+
+        self.search = QLineEdit(self)
+        self.search.setObjectName("filterText")
+        self.search.setClearButtonEnabled(True)
+        self.search.setPlaceholderText(self.tr("Search all fields"))
+        self.search.setToolTip(self.tr("Search every field; with several words, a task must contain all of them"))
+        self.search.setMinimumWidth(140)
+        self.section = self._combo("filterSection")
+        self.unit = self._combo("filterUnit", editable=True)
+        self.unit.setMinimumContentsLength(8)
+        self.role = self._combo("filterRole")
+        for text, role in ((self.tr("Lead or taking part"), ROLE_ANY), (self.tr("Lead"), ROLE_LEAD),
+                           (self.tr("Taking part"), ROLE_PARTICIPANT)):
+            self.role.addItem(text, role)
+        self.city = self._combo("filterCity")
+        self.status = self._combo("filterStatus")
+        self.count = QLabel(self)
+        self.count.setObjectName("filterCount")
+        self.marker = QLabel(self.tr("Filtered"), self)
+        self.marker.setObjectName("filterMarker")
+        self.marker.setStyleSheet("QLabel { background: #f0ad4e; color: black; border-radius: 3px; padding: 1px 6px; }")
+        self.marker.setVisible(False)
+        self.clear_action = clear_action
+        self.clear = QToolButton(self)
+        self.clear.setDefaultAction(clear_action)
+        self.clear.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(6, 4, 6, 4)
+        layout.addWidget(self.search, 3)
+        for tip, widget in ((self.tr("Section"), self.section), (self.tr("Unit"), self.unit),
+                            (self.tr("Role of the unit"), self.role), (self.tr("City (directly or through a group)"),
+                                                                       self.city), (self.tr("Status"), self.status)):
+            widget.setToolTip(tip)
+            layout.addWidget(widget, 1)
+        layout.addWidget(self.marker)
+        layout.addWidget(self.count)
+        layout.addWidget(self.clear)
+
+        self.search.textChanged.connect(self._text_changed)
+        for combo in (self.section, self.role, self.city, self.status):
+            combo.currentIndexChanged.connect(self._emit)
+        self.unit.activated.connect(self._emit)
+        unit_edit = self.unit.lineEdit()
+        assert unit_edit is not None
+        unit_edit.editingFinished.connect(self._unit_typed)
+
+    def _combo(self, name: str, editable: bool = False) -> QComboBox:
+        combo = QComboBox(self)
+        combo.setObjectName(name)
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(5)
+        combo.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        if editable:
+            combo.setEditable(True)
+            combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+            completer = combo.completer()
+            assert completer is not None
+            completer.setFilterMode(Qt.MatchFlag.MatchContains)
+            completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        return combo
+
+    # -- choices ------------------------------------------------------------------------
+    def set_plan(self, plan: Plan) -> None:
+        """Fill the choices from ``plan`` (after opening, or when sections or units change)."""
+        self._plan = plan
+        self._debounce = DEBOUNCE_MS if len(plan.tasks) > DEBOUNCE_ABOVE else 0
+        for combo in (self.section, self.unit, self.city, self.status):
+            combo.blockSignals(True)
+        self.section.clear()
+        self.section.addItem(self.tr("All sections"), None)
+        if any(t.section is None for t in plan.tasks):
+            self.section.addItem(self.tr("(no section)"), NO_SECTION)
+        for s in plan.sections:
+            self.section.addItem(s.label, s.number)
+        self.unit.clear()
+        self.unit.addItem(self.tr("All units"), "")
+        for name in plan.all_unit_names():
+            self.unit.addItem(name, name)
+        self.city.clear()
+        self.city.addItem(self.tr("All cities"), "")
+        for city in plan.registry.city_names():
+            self.city.addItem(city, city)
+        self.status.clear()
+        self.status.addItem(self.tr("All statuses"), None)
+        self.status.addItem(self.tr("(empty)"), EMPTY_STATUS)
+        used = sorted({t.status for t in plan.tasks if t.status} - set(STATUSES))
+        for status in (*STATUSES, *used):
+            self.status.addItem(status, status)
+        for combo in (self.section, self.unit, self.city, self.status):
+            combo.blockSignals(False)
+        self.set_spec(self._spec, emit=False)
+
+    # -- the spec ---------------------------------------------------------------------------
+    @property
+    def spec(self) -> FilterSpec:
+        return self._spec
+
+    def set_spec(self, spec: FilterSpec, emit: bool = True) -> None:
+        """Show ``spec`` in the widgets (choices not offered fall back to "all")."""
+        widgets = (self.search, self.section, self.unit, self.role, self.city, self.status)
+        for w in widgets:
+            w.blockSignals(True)
+        if self.search.text() != spec.text:
+            self.search.setText(spec.text)
+        _select(self.section, spec.section)
+        _select(self.unit, spec.unit)
+        _select(self.role, spec.role)
+        _select(self.city, spec.city)
+        _select(self.status, spec.status)
+        for w in widgets:
+            w.blockSignals(False)
+        self._timer.stop()
+        self._apply(self._read(), emit)
+
+    def set_unit(self, unit: str, role: str | None = None) -> None:
+        self.set_spec(self._spec.with_(unit=unit, role=role or self._spec.role))
+
+    def set_city(self, city: str) -> None:
+        self.set_spec(self._spec.with_(city=city))
+
+    def clear_all(self) -> None:
+        self.set_spec(FilterSpec())
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def set_count(self, visible: int, total: int) -> None:
+        self.count.setText(self.tr("{visible} / {total} tasks").format(visible=visible, total=total))
+
+    # -- internals ----------------------------------------------------------------------
+    def _read(self) -> FilterSpec:
+        return FilterSpec(
+            text=self.search.text(),
+            section=self.section.currentData(),
+            unit=self.unit.currentData() or "",
+            role=self.role.currentData() or ROLE_ANY,
+            city=self.city.currentData() or "",
+            status=self.status.currentData(),
+        )
+
+    def _text_changed(self) -> None:
+        if self._debounce:
+            self._timer.start(self._debounce)
+        else:
+            self._emit()
+
+    def _unit_typed(self) -> None:
+        text = self.unit.currentText().strip()
+        if self._plan is not None and text:
+            name = self._plan.registry.canonical(text)
+            index = self.unit.findData(name)
+            if index >= 0 and index != self.unit.currentIndex():
+                self.unit.setCurrentIndex(index)
+        elif not text:
+            self.unit.setCurrentIndex(0)
+        self._emit()
+
+    def _emit(self) -> None:
+        self._apply(self._read(), True)
+
+    def _apply(self, spec: FilterSpec, emit: bool) -> None:
+        self.marker.setVisible(spec.is_active())
+        self.clear_action.setEnabled(spec.is_active())
+        changed = spec != self._spec
+        self._spec = spec
+        if emit and changed:
+            self.specChanged.emit(spec)
+
+
+def _select(combo: QComboBox, value: object) -> None:
+    index = combo.findData(value)
+    if index < 0 and value is None:
+        index = 0
+    combo.setCurrentIndex(max(index, 0))

@@ -1,0 +1,1070 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>Actions</name>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>打开(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save &amp;As…</source>
+        <translation>另存为(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Export as &amp;JSON…</source>
+        <translation>导出为 JSON(&amp;J)…</translation>
+    </message>
+    <message>
+        <source>Export as &amp;CSV…</source>
+        <translation>导出为 CSV(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Open the &amp;Built-in Plan</source>
+        <translation>打开内置计划(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Plan &amp;Title and Preamble…</source>
+        <translation>计划标题和前言(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Find</source>
+        <translation>查找(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Clear All Filters</source>
+        <translation>清除全部筛选(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;New Task</source>
+        <translation>新建任务(&amp;N)</translation>
+    </message>
+    <message>
+        <source>D&amp;uplicate Task</source>
+        <translation>复制任务(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete Tasks</source>
+        <translation>删除任务(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Move &amp;Up</source>
+        <translation>上移(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Move Do&amp;wn</source>
+        <translation>下移(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;Renumber Tasks</source>
+        <translation>重新编号(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Add &amp;Section…</source>
+        <translation>添加领域(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Re&amp;name Section…</source>
+        <translation>重命名领域(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Manage Units…</source>
+        <translation>管理单位(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Print the Selected &amp;Unit's Sheet…</source>
+        <translation>打印所选单位的分工清单(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>Print the Selected &amp;City's Sheet…</source>
+        <translation>打印所选地市的分工清单(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Print the Current &amp;Filter…</source>
+        <translation>打印当前筛选结果(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Print &amp;Every Unit's Sheet…</source>
+        <translation>打印全部单位的分工清单(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Print Every C&amp;ity's Sheet…</source>
+        <translation>打印全部地市的分工清单(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Page Set&amp;up…</source>
+        <translation>页面设置(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>中文</source>
+        <translation>中文</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>English</translation>
+    </message>
+    <message>
+        <source>&amp;About Task Matrix</source>
+        <translation>关于任务矩阵(&amp;A)</translation>
+    </message>
+</context>
+<context>
+    <name>CitiesDock</name>
+    <message>
+        <source>Cities</source>
+        <translation>地市</translation>
+    </message>
+    <message>
+        <source>lead</source>
+        <translation>牵头</translation>
+    </message>
+    <message>
+        <source>through {group}</source>
+        <translation>经{group}</translation>
+    </message>
+    <message>
+        <source>Named directly</source>
+        <translation>直接列明</translation>
+    </message>
+    <message>
+        <source>Through a city group</source>
+        <translation>经城市组</translation>
+    </message>
+</context>
+<context>
+    <name>CityTableModel</name>
+    <message>
+        <source>City</source>
+        <translation>地市</translation>
+    </message>
+    <message>
+        <source>Direct</source>
+        <translation>直接</translation>
+    </message>
+    <message>
+        <source>Via group</source>
+        <translation>经城市组</translation>
+    </message>
+</context>
+<context>
+    <name>Columns</name>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Section</source>
+        <translation>领域</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>重点任务</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>具体内容</translation>
+    </message>
+    <message>
+        <source>Lead units</source>
+        <translation>牵头单位</translation>
+    </message>
+    <message>
+        <source>Participating units</source>
+        <translation>参与单位</translation>
+    </message>
+    <message>
+        <source>Cities</source>
+        <translation>地市</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>完成时限</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>进展情况</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>Commands</name>
+    <message>
+        <source>Edit “{field}” of task {number}</source>
+        <translation>修改第 {number} 项任务的“{field}”</translation>
+    </message>
+    <message>
+        <source>Delete task(s) {numbers}</source>
+        <translation>删除任务 {numbers}</translation>
+    </message>
+    <message>
+        <source>Move task {number}</source>
+        <translation>移动第 {number} 项任务</translation>
+    </message>
+    <message>
+        <source>Renumber tasks</source>
+        <translation>重新编号</translation>
+    </message>
+    <message>
+        <source>Add section “{title}”</source>
+        <translation>添加领域“{title}”</translation>
+    </message>
+    <message>
+        <source>Rename section to “{title}”</source>
+        <translation>领域改名为“{title}”</translation>
+    </message>
+    <message>
+        <source>Edit the plan's title and preamble</source>
+        <translation>修改计划标题和前言</translation>
+    </message>
+</context>
+<context>
+    <name>FileController</name>
+    <message>
+        <source>Unsaved Changes</source>
+        <extracomment>Formats the app saves to in place; anything else is saved as a new .xlsx.</extracomment>
+        <translation>尚未保存</translation>
+    </message>
+    <message>
+        <source>“{name}” has unsaved changes. Save them first?</source>
+        <translation>“{name}”有尚未保存的修改，是否先保存？</translation>
+    </message>
+    <message>
+        <source>Open Plan</source>
+        <translation>打开计划</translation>
+    </message>
+    <message>
+        <source>Plans ({patterns});;Excel workbooks (*.xlsx);;Plan text (*.txt);;JSON (*.json)</source>
+        <translation>计划文件 ({patterns});;Excel 工作簿 (*.xlsx);;计划文本 (*.txt);;JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Opening {name}…</source>
+        <translation>正在打开 {name}…</translation>
+    </message>
+    <message>
+        <source>Opening cancelled; nothing changed.</source>
+        <translation>已取消打开，未作任何更改。</translation>
+    </message>
+    <message>
+        <source>Cannot Open</source>
+        <translation>无法打开</translation>
+    </message>
+    <message>
+        <source>{path}: unexpected error: {error}</source>
+        <translation>{path}：意外错误：{error}</translation>
+    </message>
+    <message>
+        <source>… and {count} more</source>
+        <translation>……另有 {count} 条</translation>
+    </message>
+    <message>
+        <source>Opened with Notes</source>
+        <translation>已打开（附说明）</translation>
+    </message>
+    <message>
+        <source>{name} was opened; the reader noted:</source>
+        <translation>已打开 {name}，读取时发现：</translation>
+    </message>
+    <message>
+        <source>File Changed on Disk</source>
+        <translation>文件已在磁盘上被修改</translation>
+    </message>
+    <message>
+        <source>{path} was changed by another program since it was opened or saved here. Overwriting it loses those changes.</source>
+        <translation>{path} 在本程序打开或保存之后已被其他程序修改。覆盖保存将丢失那些修改。</translation>
+    </message>
+    <message>
+        <source>Overwrite</source>
+        <translation>覆盖</translation>
+    </message>
+    <message>
+        <source>Save As…</source>
+        <translation>另存为…</translation>
+    </message>
+    <message>
+        <source>Save Plan As</source>
+        <translation>计划另存为</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx);;JSON (*.json)</source>
+        <translation>Excel 工作簿 (*.xlsx);;JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>CSV, UTF-8 (*.csv)</source>
+        <translation>CSV，UTF-8 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Task matrix</source>
+        <translation>重点任务分工表</translation>
+    </message>
+    <message>
+        <source>Saving {name}…</source>
+        <translation>正在保存 {name}…</translation>
+    </message>
+    <message>
+        <source>Saving cancelled; the file was not changed.</source>
+        <translation>已取消保存，文件未被改动。</translation>
+    </message>
+    <message>
+        <source>Cannot Save</source>
+        <translation>无法保存</translation>
+    </message>
+    <message>
+        <source>Your changes are still here, unsaved. Save under another name?</source>
+        <translation>您的修改仍在，尚未保存。是否另存为其他文件？</translation>
+    </message>
+    <message>
+        <source>{path}: unexpected error: {error}; the previous file is unchanged.</source>
+        <translation>{path}：意外错误：{error}；原文件未被改动。</translation>
+    </message>
+    <message>
+        <source>Saved {path}</source>
+        <translation>已保存 {path}</translation>
+    </message>
+    <message>
+        <source>Saved with Changes</source>
+        <translation>已保存（有改动）</translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <source>Lead or taking part</source>
+        <translation>牵头或参与</translation>
+    </message>
+    <message>
+        <source>Lead</source>
+        <translation>牵头</translation>
+    </message>
+    <message>
+        <source>Taking part</source>
+        <translation>参与</translation>
+    </message>
+    <message>
+        <source>Filtered</source>
+        <translation>已筛选</translation>
+    </message>
+    <message>
+        <source>Section</source>
+        <translation>领域</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Search all fields</source>
+        <extracomment>Above this many tasks, typing waits for a pause before filtering.</extracomment>
+        <translation>搜索全部字段</translation>
+    </message>
+    <message>
+        <source>Search every field; with several words, a task must contain all of them</source>
+        <translation>在全部字段中搜索；输入多个词时，任务须同时包含所有词</translation>
+    </message>
+    <message>
+        <source>Role of the unit</source>
+        <translation>单位角色</translation>
+    </message>
+    <message>
+        <source>City (directly or through a group)</source>
+        <translation>地市（直接列明或经城市组）</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>All sections</source>
+        <translation>全部领域</translation>
+    </message>
+    <message>
+        <source>(no section)</source>
+        <translation>（无领域）</translation>
+    </message>
+    <message>
+        <source>All units</source>
+        <translation>全部单位</translation>
+    </message>
+    <message>
+        <source>All cities</source>
+        <translation>全部地市</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <source>{visible} / {total} tasks</source>
+        <translation>{visible} / {total} 项任务</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Print Assignment Sheets</source>
+        <translation>打印分工清单(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>主工具栏</translation>
+    </message>
+    <message>
+        <source>Built-in plan (not saved yet)</source>
+        <translation>内置计划（尚未保存）</translation>
+    </message>
+    <message>
+        <source>{tasks} tasks · {sections} sections · {units} units</source>
+        <translation>共 {tasks} 项任务 · {sections} 个领域 · {units} 个单位</translation>
+    </message>
+    <message>
+        <source>That value cannot be used here.</source>
+        <translation>此处不能使用该值。</translation>
+    </message>
+    <message>
+        <source>Delete Tasks</source>
+        <translation>删除任务</translation>
+    </message>
+    <message>
+        <source>Delete {count} task(s)? You can undo this.</source>
+        <translation>删除 {count} 项任务？可以撤销。</translation>
+    </message>
+    <message>
+        <source>Add Section</source>
+        <translation>添加领域</translation>
+    </message>
+    <message>
+        <source>Title of the new section:</source>
+        <translation>新领域的名称：</translation>
+    </message>
+    <message>
+        <source>Rename Section</source>
+        <translation>重命名领域</translation>
+    </message>
+    <message>
+        <source>Section:</source>
+        <translation>领域：</translation>
+    </message>
+    <message>
+        <source>New title for {label}:</source>
+        <translation>“{label}”的新名称：</translation>
+    </message>
+    <message>
+        <source>The interface language changes the next time Task Matrix starts.</source>
+        <translation>界面语言将在下次启动任务矩阵时切换。</translation>
+    </message>
+    <message>
+        <source>About Task Matrix</source>
+        <translation>关于任务矩阵</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Task Matrix&lt;/b&gt;&lt;p&gt;Edit, filter, save and print a policy plan's task responsibility matrix (重点任务分工表).&lt;/p&gt;</source>
+        <translation>&lt;b&gt;任务矩阵&lt;/b&gt;&lt;p&gt;编辑、筛选、保存和打印政策计划的重点任务分工表。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+</context>
+<context>
+    <name>PlanDocument</name>
+    <message>
+        <source>Built-in plan</source>
+        <extracomment>The file's stamp when opened or last saved (to notice changes made by others). Not a user file (the embedded plan): saving asks for a name.</extracomment>
+        <translation>内置计划</translation>
+    </message>
+    <message>
+        <source>Task number {number} is taken.</source>
+        <translation>任务序号 {number} 已被占用。</translation>
+    </message>
+    <message>
+        <source>There is no such section.</source>
+        <translation>没有这个领域。</translation>
+    </message>
+    <message>
+        <source>Add task {number}</source>
+        <translation>新建第 {number} 项任务</translation>
+    </message>
+    <message>
+        <source>Duplicate tasks</source>
+        <translation>复制任务</translation>
+    </message>
+    <message>
+        <source>Unit {name} exists already; merge the two instead.</source>
+        <translation>单位“{name}”已存在，请改用合并。</translation>
+    </message>
+    <message>
+        <source>Rename unit {old} to {new}</source>
+        <translation>单位“{old}”改名为“{new}”</translation>
+    </message>
+    <message>
+        <source>Merge unit {source} into {target}</source>
+        <translation>将单位“{source}”合并到“{target}”</translation>
+    </message>
+    <message>
+        <source>Edit unit {name}</source>
+        <translation>修改单位“{name}”</translation>
+    </message>
+</context>
+<context>
+    <name>PlanTextDialog</name>
+    <message>
+        <source>Plan Title and Preamble</source>
+        <translation>计划标题和前言</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Preamble</source>
+        <translation>前言</translation>
+    </message>
+</context>
+<context>
+    <name>QProgressDialog</name>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>TaskDelegate</name>
+    <message>
+        <source>(no section)</source>
+        <translation>（无领域）</translation>
+    </message>
+</context>
+<context>
+    <name>TaskEditor</name>
+    <message>
+        <source>Task</source>
+        <translation>重点任务</translation>
+    </message>
+    <message>
+        <source>Select a task in the table to edit it here.</source>
+        <translation>在表格中选择一项任务，即可在此编辑。</translation>
+    </message>
+    <message>
+        <source>Task Details</source>
+        <translation>任务详情</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Section</source>
+        <translation>领域</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>具体内容</translation>
+    </message>
+    <message>
+        <source>Lead units</source>
+        <translation>牵头单位</translation>
+    </message>
+    <message>
+        <source>Participating units</source>
+        <translation>参与单位</translation>
+    </message>
+    <message>
+        <source>Cities</source>
+        <translation>地市</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>完成时限</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>进展情况</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>(no section)</source>
+        <translation>（无领域）</translation>
+    </message>
+</context>
+<context>
+    <name>UnitListEdit</name>
+    <message>
+        <source>Type a unit and press Enter</source>
+        <translation>输入单位后按回车</translation>
+    </message>
+    <message>
+        <source>Add the typed unit</source>
+        <translation>添加输入的单位</translation>
+    </message>
+    <message>
+        <source>Remove the selected unit</source>
+        <translation>移除所选单位</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+</context>
+<context>
+    <name>UnitListModel</name>
+    <message>
+        <source>{name}: not in the unit registry</source>
+        <translation>{name}：不在单位名录中</translation>
+    </message>
+</context>
+<context>
+    <name>UnitTreeModel</name>
+    <message>
+        <source>Unregistered units</source>
+        <translation>未登记单位</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Lead</source>
+        <translation>牵头</translation>
+    </message>
+    <message>
+        <source>Part</source>
+        <translation>参与</translation>
+    </message>
+    <message>
+        <source>Not in the unit registry</source>
+        <translation>不在单位名录中</translation>
+    </message>
+</context>
+<context>
+    <name>UnitsDialog</name>
+    <message>
+        <source>Manage Units</source>
+        <translation>管理单位</translation>
+    </message>
+    <message>
+        <source>Aliases separated by 、</source>
+        <translation>别名，以“、”分隔</translation>
+    </message>
+    <message>
+        <source>Rename Everywhere</source>
+        <translation>全局改名</translation>
+    </message>
+    <message>
+        <source>Merge Into…</source>
+        <translation>合并到…</translation>
+    </message>
+    <message>
+        <source>Save Category and Aliases</source>
+        <translation>保存类别和别名</translation>
+    </message>
+    <message>
+        <source>Selected unit</source>
+        <translation>所选单位</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Aliases</source>
+        <translation>别名</translation>
+    </message>
+    <message>
+        <source>This unit is not registered: choose a category and save to register it.</source>
+        <translation>该单位尚未登记：选择类别并保存即可登记。</translation>
+    </message>
+    <message>
+        <source>Merge Units</source>
+        <translation>合并单位</translation>
+    </message>
+    <message>
+        <source>Merge {name} into (it becomes an alias of the unit you choose):</source>
+        <translation>将“{name}”合并到（它将成为所选单位的别名）：</translation>
+    </message>
+</context>
+<context>
+    <name>UnitsDock</name>
+    <message>
+        <source>Units</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Lead</source>
+        <translation>牵头</translation>
+    </message>
+    <message>
+        <source>Taking part</source>
+        <translation>参与</translation>
+    </message>
+</context>
+<context>
+    <name>_TaskListDock</name>
+    <message>
+        <source>Choose one above to see its tasks.</source>
+        <translation>在上方选择一项，查看其任务。</translation>
+    </message>
+</context>
+<context>
+    <name>io</name>
+    <message>
+        <source>row {row}</source>
+        <translation>第 {row} 行</translation>
+    </message>
+    <message>
+        <source>could not write the file: {reason}</source>
+        <translation>无法写入文件：{reason}</translation>
+    </message>
+    <message>
+        <source>the folder does not exist</source>
+        <translation>文件夹不存在</translation>
+    </message>
+    <message>
+        <source>this is a folder, not a file</source>
+        <translation>这是文件夹，不是文件</translation>
+    </message>
+    <message>
+        <source>the file is open in Excel or WPS (lock file found); close it there or save under another name</source>
+        <translation>文件正在 Excel 或 WPS 中打开（发现锁定文件）；请先关闭，或另存为其他文件</translation>
+    </message>
+    <message>
+        <source>the file is read-only</source>
+        <translation>文件为只读</translation>
+    </message>
+    <message>
+        <source>the folder is read-only</source>
+        <translation>文件夹为只读</translation>
+    </message>
+    <message>
+        <source>the disk is full; the previous file is unchanged</source>
+        <translation>磁盘已满；原文件未被改动</translation>
+    </message>
+    <message>
+        <source>no permission to write here: the file or folder is read-only or locked by another program</source>
+        <translation>无权写入：文件或文件夹为只读，或被其他程序锁定</translation>
+    </message>
+    <message>
+        <source>no recognisable task table: no sheet has a header row naming 序号, 重点任务 or 具体内容, and the units; header cells found: {cells}</source>
+        <translation>未找到任务分工表：没有哪个工作表的表头同时含有“序号”、“重点任务”或“具体内容”以及责任单位；找到的表头单元格：{cells}</translation>
+    </message>
+    <message>
+        <source>sheet “{sheet}”, grid layout, header in row {header_row}: {columns} and {units} unit columns</source>
+        <translation>工作表“{sheet}”，矩阵布局，表头在第 {header_row} 行：{columns}，另有 {units} 个单位列</translation>
+    </message>
+    <message>
+        <source>sheet “{sheet}”, list layout, header in row {header_row}: {columns}; extra columns: {extras}</source>
+        <translation>工作表“{sheet}”，列表布局，表头在第 {header_row} 行：{columns}；附加列：{extras}</translation>
+    </message>
+    <message>
+        <source>sheet “{sheet}”, list layout, header in row {header_row}: {columns}</source>
+        <translation>工作表“{sheet}”，列表布局，表头在第 {header_row} 行：{columns}</translation>
+    </message>
+    <message>
+        <source>encrypted workbook, or the old .xls format: save it as .xlsx</source>
+        <translation>工作簿已加密，或为旧的 .xls 格式：请另存为 .xlsx</translation>
+    </message>
+    <message>
+        <source>the workbook is damaged: {reason}</source>
+        <translation>工作簿已损坏：{reason}</translation>
+    </message>
+    <message>
+        <source>sheet “{sheet}” is damaged: {reason}</source>
+        <translation>工作表“{sheet}”已损坏：{reason}</translation>
+    </message>
+    <message>
+        <source>the task table has a header but no task rows</source>
+        <translation>分工表只有表头，没有任务行</translation>
+    </message>
+    <message>
+        <source>not a task row; its text was kept at the end of the preamble: {text}</source>
+        <translation>不是任务行；其文字已保留在前言末尾：{text}</translation>
+    </message>
+    <message>
+        <source>a task without a number was numbered {number}</source>
+        <translation>一项没有序号的任务被编为 {number} 号</translation>
+    </message>
+    <message>
+        <source>tasks were put in section order</source>
+        <translation>任务已按领域顺序排列</translation>
+    </message>
+    <message>
+        <source>unknown unit “{unit}” (tasks {tasks}) kept as written</source>
+        <translation>未登记单位“{unit}”（任务 {tasks}）按原文保留</translation>
+    </message>
+    <message>
+        <source>duplicate task number {number} (rows {first} and {second})</source>
+        <translation>任务序号 {number} 重复（第 {first} 行和第 {second} 行）</translation>
+    </message>
+    <message>
+        <source>section number {number} repeated; renumbered</source>
+        <translation>领域编号 {number} 重复，已重新编号</translation>
+    </message>
+    <message>
+        <source>unknown mark “{mark}” for {unit} read as taking part</source>
+        <translation>{unit} 的标记“{mark}”无法识别，按参与处理</translation>
+    </message>
+    <message>
+        <source>the preamble is too long to store in a workbook</source>
+        <translation>前言过长，无法存入工作簿</translation>
+    </message>
+    <message>
+        <source>control characters Excel cannot hold were removed from {cells} cells (tasks {tasks})</source>
+        <translation>已从 {cells} 个单元格中删除 Excel 无法保存的控制字符（任务 {tasks}）</translation>
+    </message>
+    <message>
+        <source>the workbook this plan was opened from cannot be re-read to keep its other sheets: {reason}</source>
+        <translation>无法重新读取本计划来源的工作簿以保留其中其他工作表：{reason}</translation>
+    </message>
+    <message>
+        <source>task {number} has a text of {length} characters; an Excel cell holds at most 32,767</source>
+        <translation>第 {number} 项任务有一段 {length} 字的文字；Excel 单元格最多只能容纳 32,767 字</translation>
+    </message>
+    <message>
+        <source>unsupported file type “{suffix}”: open a .xlsx, .txt or .json file</source>
+        <translation>不支持的文件类型“{suffix}”：请打开 .xlsx、.txt 或 .json 文件</translation>
+    </message>
+    <message>
+        <source>cannot write “{suffix}” files: use .xlsx, .json or .csv</source>
+        <translation>无法写入“{suffix}”文件：请使用 .xlsx、.json 或 .csv</translation>
+    </message>
+    <message>
+        <source>the old .xls/.et format cannot be read: save it as .xlsx</source>
+        <translation>无法读取旧的 .xls/.et 格式：请另存为 .xlsx</translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation>文件为空</translation>
+    </message>
+    <message>
+        <source>not a Task Matrix JSON file (format “{format}” expected)</source>
+        <translation>不是任务矩阵 JSON 文件（应为“{format}”格式）</translation>
+    </message>
+    <message>
+        <source>“{what}” is not a list</source>
+        <translation>“{what}”不是列表</translation>
+    </message>
+    <message>
+        <source>“{what}” is not a whole number</source>
+        <translation>“{what}”不是整数</translation>
+    </message>
+    <message>
+        <source>the file is too large</source>
+        <translation>文件过大</translation>
+    </message>
+    <message>
+        <source>no such file</source>
+        <translation>文件不存在</translation>
+    </message>
+    <message>
+        <source>cannot read the file: {reason}</source>
+        <translation>无法读取文件：{reason}</translation>
+    </message>
+    <message>
+        <source>not a Task Matrix JSON file: the text is not UTF-8</source>
+        <translation>不是任务矩阵 JSON 文件：文字不是 UTF-8 编码</translation>
+    </message>
+    <message>
+        <source>not valid JSON: {reason}</source>
+        <translation>不是有效的 JSON：{reason}</translation>
+    </message>
+    <message>
+        <source>not a Task Matrix JSON file: {reason}</source>
+        <translation>不是任务矩阵 JSON 文件：{reason}</translation>
+    </message>
+    <message>
+        <source>units[{index}] is not an object</source>
+        <translation>units[{index}] 不是对象</translation>
+    </message>
+    <message>
+        <source>section number {number} appears twice</source>
+        <translation>领域编号 {number} 出现了两次</translation>
+    </message>
+    <message>
+        <source>tasks[{index}] is not an object</source>
+        <translation>tasks[{index}] 不是对象</translation>
+    </message>
+    <message>
+        <source>duplicate task number {number}</source>
+        <translation>任务序号 {number} 重复</translation>
+    </message>
+    <message>
+        <source>tasks[{index}].extra is not an object</source>
+        <translation>tasks[{index}].extra 不是对象</translation>
+    </message>
+    <message>
+        <source>task {number} names section {section}, which does not exist</source>
+        <translation>第 {number} 项任务所属的领域 {section} 不存在</translation>
+    </message>
+    <message>
+        <source>this is a binary file, not plan text</source>
+        <translation>这是二进制文件，不是计划文本</translation>
+    </message>
+    <message>
+        <source>no recognisable tasks (numbered paragraphs such as “1.…”)</source>
+        <translation>未找到任务（应为“1.……”这样编号的段落）</translation>
+    </message>
+    <message>
+        <source>the file is too large for plan text ({size} bytes)</source>
+        <translation>文件过大，不像计划文本（{size} 字节）</translation>
+    </message>
+    <message>
+        <source>duplicate task number {number} (lines {first} and {second})</source>
+        <translation>任务序号 {number} 重复（第 {first} 行和第 {second} 行）</translation>
+    </message>
+    <message>
+        <source>task {number}: no responsibility parenthesis at its end; no units read</source>
+        <translation>第 {number} 项任务末尾没有责任单位括号，未读取单位</translation>
+    </message>
+    <message>
+        <source>task {number} has no title</source>
+        <translation>第 {number} 项任务没有标题</translation>
+    </message>
+    <message>
+        <source>unreadable text: broken UTF-16</source>
+        <translation>无法读取：UTF-16 编码已损坏</translation>
+    </message>
+    <message>
+        <source>task {number} comes after task {previous}</source>
+        <translation>第 {number} 项任务排在第 {previous} 项之后</translation>
+    </message>
+    <message>
+        <source>task {number} has no lead unit</source>
+        <translation>第 {number} 项任务没有牵头单位</translation>
+    </message>
+    <message>
+        <source>text outside any task was kept at the end of the preamble: {text}</source>
+        <translation>不属于任何任务的文字已保留在前言末尾：{text}</translation>
+    </message>
+    <message>
+        <source>section number repeated; numbered {number} instead</source>
+        <translation>领域编号重复，改编为 {number}</translation>
+    </message>
+    <message>
+        <source>unreadable encoding: the text is neither UTF-8 nor GB18030/GBK</source>
+        <translation>无法识别编码：既不是 UTF-8，也不是 GB18030/GBK</translation>
+    </message>
+    <message>
+        <source>not an Excel workbook (not a zip file)</source>
+        <translation>不是 Excel 工作簿（不是 zip 文件）</translation>
+    </message>
+    <message>
+        <source>refused: the workbook has {count} parts</source>
+        <translation>已拒绝：工作簿含有 {count} 个部件</translation>
+    </message>
+    <message>
+        <source>refused: the workbook would unpack to {size} MB (a zip bomb?); the limit is {limit} MB</source>
+        <translation>已拒绝：工作簿解压后将达 {size} MB（可能是压缩炸弹）；上限为 {limit} MB</translation>
+    </message>
+    <message>
+        <source>refused: the workbook is compressed {ratio}:1, past the limit of {limit}:1 (a zip bomb?)</source>
+        <translation>已拒绝：工作簿压缩比为 {ratio}:1，超过上限 {limit}:1（可能是压缩炸弹）</translation>
+    </message>
+    <message>
+        <source>not an Excel workbook (a zip file without xl/workbook.xml)</source>
+        <translation>不是 Excel 工作簿（zip 文件中没有 xl/workbook.xml）</translation>
+    </message>
+    <message>
+        <source>this is a binary workbook (.xlsb): save it as .xlsx</source>
+        <translation>这是二进制工作簿（.xlsb）：请另存为 .xlsx</translation>
+    </message>
+    <message>
+        <source>the workbook is too large ({size} MB)</source>
+        <translation>工作簿过大（{size} MB）</translation>
+    </message>
+    <message>
+        <source>not an Excel workbook: this is a text, HTML or XML file</source>
+        <translation>不是 Excel 工作簿：这是文本、HTML 或 XML 文件</translation>
+    </message>
+    <message>
+        <source>the workbook is damaged or truncated (its zip directory cannot be read)</source>
+        <translation>工作簿已损坏或不完整（无法读取其 zip 目录）</translation>
+    </message>
+    <message>
+        <source>not an Excel workbook: this is a Word document</source>
+        <translation>不是 Excel 工作簿：这是 Word 文档</translation>
+    </message>
+    <message>
+        <source>not an Excel workbook: this is a PowerPoint file</source>
+        <translation>不是 Excel 工作簿：这是 PowerPoint 文件</translation>
+    </message>
+    <message>
+        <source>not an Excel workbook: this is an OpenDocument file; save it as .xlsx</source>
+        <translation>不是 Excel 工作簿：这是 OpenDocument 文件；请另存为 .xlsx</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,50 @@
+"""The dock models: model-tester clean, counts right, refreshed in place after edits."""
+
+from __future__ import annotations
+
+from taskmatrix.gui.dockmodels import CityTableModel, GroupedTasksModel, TaskGroup, UnitRole, UnitTreeModel
+from taskmatrix.gui.tablemodel import TaskRole
+
+
+def test_unit_tree(qtmodeltester, seed_plan):
+    model = UnitTreeModel()
+    model.refresh(seed_plan)
+    qtmodeltester.check(model)
+    categories = [model.index(r, 0).data() for r in range(model.rowCount())]
+    assert categories[0] == "省委部门 (5)" and categories[-1].startswith("城市组")
+    index = model.unit_index("省科技厅")
+    row = index.row()
+    parent = index.parent()
+    assert index.data(UnitRole) == "省科技厅"
+    assert (model.index(row, 1, parent).data(), model.index(row, 2, parent).data()) == (7, 16)
+    seed_plan.tasks[0].leads = ["省科技厅"]
+    changed = []
+    model.dataChanged.connect(lambda *a: changed.append(1))
+    model.refresh(seed_plan)
+    assert model.index(row, 1, parent).data() == 8 and changed
+    seed_plan.tasks[0].participants.append("某研究院")
+    resets = []
+    model.modelReset.connect(lambda: resets.append(1))
+    model.refresh(seed_plan)
+    assert resets and model.index(model.rowCount() - 1, 0).data().startswith("Unregistered units")
+
+
+def test_city_table(qtmodeltester, seed_plan):
+    model = CityTableModel()
+    model.refresh(seed_plan)
+    qtmodeltester.check(model)
+    assert model.rowCount() == 21
+    row = model.city_row("江门市")
+    assert [model.index(row, c).data() for c in range(3)] == ["江门市", 2, 33]
+    assert [model.index(model.city_row("汕头市"), c).data() for c in (1, 2)] == [0, 0]
+
+
+def test_grouped_tasks(qtmodeltester, seed_plan):
+    model = GroupedTasksModel()
+    model.set_groups([TaskGroup("牵头", [(seed_plan.tasks[0], "")]),
+                      TaskGroup("参与", [(seed_plan.tasks[1], "经大湾区内地各市")])])
+    qtmodeltester.check(model)
+    assert model.index(0, 0).data() == "牵头 (1)"
+    child = model.index(0, 0, model.index(1, 0))
+    assert child.data(TaskRole) is seed_plan.tasks[1]
+    assert "经大湾区内地各市" in child.data()

@@ -1,0 +1,390 @@
+"""The main window: editing and undo, filters and docks, files, prompts, layout, language."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QItemSelectionModel, QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+
+from taskmatrix.gui.actions import ActionId
+from taskmatrix.gui.settings import HEADER_STATE, RECENT_FILES
+from taskmatrix.gui.tablemodel import TaskRole
+from taskmatrix.model.filters import FilterSpec
+from tests.conftest import DATA
+
+Button = QMessageBox.StandardButton
+
+
+def shown(window):
+    proxy = window.proxy
+    return [proxy.index(r, 0).data(TaskRole).number for r in range(proxy.rowCount())]
+
+
+def select(window, number):
+    task = window.document.plan.task(number)
+    assert window.table.select_task(task)
+    return task
+
+
+def test_title_shows_the_file_and_a_modified_marker(window):
+    assert window.windowTitle().startswith("Built-in plan")
+    assert not window.isWindowModified()
+    window.document.edit_field(0, "status", "推进中")
+    assert window.isWindowModified()
+    window.actions_[ActionId.UNDO].trigger()
+    assert not window.isWindowModified()
+    assert window.document.plan.tasks[0].status == ""
+
+
+def test_editing_a_cell_changes_the_plan_and_is_undoable(window):
+    proxy = window.proxy
+    col = window.document.model.column_of("title")
+    assert proxy.setData(proxy.index(2, col), "新的任务标题")
+    assert window.document.plan.tasks[2].title == "新的任务标题"
+    assert window.document.undo_stack.count() == 1
+    window.actions_[ActionId.UNDO].trigger()
+    assert window.document.plan.tasks[2].title == "发挥大湾区在区域发展新格局中的引领和支撑作用"
+    window.actions_[ActionId.REDO].trigger()
+    assert window.document.plan.tasks[2].title == "新的任务标题"
+
+
+def test_a_taken_number_is_refused_without_an_undo_step(window):
+    task = select(window, 5)
+    window.editor.number.setValue(6)
+    window.editor.number.editingFinished.emit()
+    assert task.number == 5 and window.document.undo_stack.count() == 0
+    assert "6" in window.statusBar().currentMessage()
+
+
+def test_filter_bar_text_narrows_and_clear_all_restores(window, qtbot):
+    bar = window.filter_bar
+    bar.search.setText("中医药 横琴")  # typed Chinese is set on the widget (keyClicks cannot send it)
+    assert 86 in shown(window) and len(shown(window)) < 10
+    assert bar.marker.isVisible()
+    assert bar.count.text() == f"{len(shown(window))} / 100 tasks"
+    window.actions_[ActionId.CLEAR_FILTERS].trigger()
+    assert len(shown(window)) == 100 and not bar.marker.isVisible()
+    assert bar.search.text() == ""
+
+
+def test_filter_bar_combos(window):
+    bar = window.filter_bar
+    bar.section.setCurrentIndex(bar.section.findData(9))
+    assert shown(window) == [96, 97, 98, 99, 100]
+    bar.unit.setCurrentIndex(bar.unit.findData("省大湾区办"))
+    bar.unit.activated.emit(bar.unit.currentIndex())
+    assert shown(window) == [96, 97, 98, 100]
+    bar.role.setCurrentIndex(bar.role.findData("participant"))
+    assert shown(window) == []
+    bar.clear_all()
+    bar.city.setCurrentIndex(bar.city.findData("江门市"))
+    assert len(shown(window)) == 35
+
+
+def test_choosing_a_unit_in_the_dock_filters_and_lists_its_tasks_by_role(window):
+    dock = window.units_dock
+    index = dock.units.unit_index("省科技厅")
+    dock.chooser.selectionModel().setCurrentIndex(
+        index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+    assert window.filter_bar.spec.unit == "省科技厅"
+    assert len(shown(window)) == 23
+    groups = dock.tasks.groups()
+    assert [g.label for g in groups] == ["Lead", "Taking part"]
+    assert [t.number for t, _ in groups[0].tasks] == [6, 8, 10, 11, 12, 14, 15]
+    window.filter_bar.role.setCurrentIndex(window.filter_bar.role.findData("lead"))
+    assert shown(window) == [6, 8, 10, 11, 12, 14, 15]
+
+
+def test_choosing_a_city_marks_tasks_through_a_group(window):
+    dock = window.cities_dock
+    dock.chooser.selectRow(dock.cities.city_row("江门市"))
+    assert window.filter_bar.spec.city == "江门市"
+    assert len(shown(window)) == 35
+    direct, via = dock.tasks.groups()
+    assert [t.number for t, _ in direct.tasks] == [53, 94]
+    assert all(note == "through 大湾区内地各市" for _, note in via.tasks) and len(via.tasks) == 33
+
+
+def test_docks_update_live_as_tasks_are_edited(window, qtbot):
+    window.filter_bar.set_unit("省科技厅")
+    before = len(window.units_dock.tasks.groups()[0].tasks)
+    window.document.edit_field(0, "leads", ["省科技厅"])
+    qtbot.waitUntil(lambda: len(window.units_dock.tasks.groups()[0].tasks) == before + 1, timeout=2000)
+    index = window.units_dock.units.unit_index("省科技厅")
+    assert window.units_dock.units.index(index.row(), 1, index.parent()).data() == 8
+
+
+def test_editor_commits_each_field_as_one_undo_step(window):
+    task = select(window, 7)
+    editor = window.editor
+    assert editor.title_edit.text() == "打造三大科技创新合作区"
+    editor.title_edit.setText("改过的标题")
+    editor.title_edit.editingFinished.emit()
+    editor.body_edit.setPlainText("新的内容\n第二行")
+    editor.body_edit.committed.emit(editor.body_edit.toPlainText())
+    editor.participants.input.setText("省发改委")  # an alias resolves to the registered name
+    editor.participants.input.returnPressed.emit()
+    editor.leads.input.setText("某某研究院")  # unknown names are allowed
+    editor.leads.input.returnPressed.emit()
+    assert task.title == "改过的标题" and task.body == "新的内容\n第二行"
+    assert task.leads == ["省发展改革委", "某某研究院"]  # 省发展改革委 is a lead already
+    assert window.document.undo_stack.count() == 4
+    for _ in range(4):
+        window.document.undo_stack.undo()
+    assert task.title == "打造三大科技创新合作区" and task.leads == ["省发展改革委"]
+    assert editor.title_edit.text() == "打造三大科技创新合作区"
+
+
+def test_editor_section_change_moves_the_task(window):
+    task = select(window, 1)
+    editor = window.editor
+    editor.section.setCurrentIndex(editor.section.findData(9))
+    editor.section.activated.emit(editor.section.currentIndex())
+    assert task.section == 9 and window.document.plan.is_grouped()
+    window.document.undo_stack.undo()
+    assert window.document.plan.tasks[0] is task and task.section == 1
+
+
+def test_add_duplicate_delete_move_renumber(window, monkeypatch):
+    doc = window.document
+    select(window, 3)
+    window.actions_[ActionId.ADD_TASK].trigger()
+    assert [t.number for t in doc.plan.tasks[:4]] == [1, 2, 3, 101]
+    assert doc.plan.tasks[3].section == 1
+    window.actions_[ActionId.DUPLICATE_TASK].trigger()
+    assert doc.plan.tasks[4].number == 102
+    window.actions_[ActionId.MOVE_UP].trigger()
+    assert [t.number for t in doc.plan.tasks[:5]] == [1, 2, 3, 102, 101]
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: Button.Yes)
+    window.actions_[ActionId.DELETE_TASKS].trigger()
+    assert 102 not in [t.number for t in doc.plan.tasks]
+    window.actions_[ActionId.RENUMBER].trigger()
+    assert [t.number for t in doc.plan.tasks] == list(range(1, 102))
+    for _ in range(doc.undo_stack.count()):
+        doc.undo_stack.undo()
+    assert [t.number for t in doc.plan.tasks] == list(range(1, 101))
+
+
+def test_sections_add_and_rename(window, monkeypatch):
+    answers = iter([("新领域", True), ("改名的领域", True)])
+    monkeypatch.setattr("taskmatrix.gui.dialogs.QInputDialog.getText", lambda *a, **k: next(answers))
+    window.actions_[ActionId.ADD_SECTION].trigger()
+    assert window.document.plan.sections[-1].title == "新领域"
+    assert window.filter_bar.section.findData(10) >= 0
+    select(window, 1)
+    window.actions_[ActionId.RENAME_SECTION].trigger()
+    assert window.document.plan.sections[0].title == "改名的领域"
+    assert window.proxy.index(0, 1).data() == "改名的领域"
+
+
+def test_unit_rename_and_merge_are_one_step_each(window):
+    doc = window.document
+    doc.rename_unit("广东银保监局", "国家金融监督管理总局广东监管局")
+    assert "国家金融监督管理总局广东监管局" in doc.plan.task(13).participants
+    assert doc.undo_stack.count() == 1
+    doc.merge_units("深圳银保监局", "国家金融监督管理总局广东监管局")
+    assert "深圳银保监局" not in doc.plan.units_used()
+    doc.undo_stack.undo()
+    doc.undo_stack.undo()
+    assert "广东银保监局" in doc.plan.task(13).participants
+
+
+def test_unit_dialog(window, qtbot, monkeypatch):
+    from taskmatrix.gui.dialogs import UnitsDialog
+
+    dialog = UnitsDialog(window.document, window, current="省大湾区办")
+    qtbot.addWidget(dialog)
+    assert dialog.name.text() == "省大湾区办"
+    dialog.aliases.setText("大湾区办、省推进大湾区建设领导小组办公室")
+    dialog.save_button.click()
+    assert window.document.plan.registry.canonical("大湾区办") == "省大湾区办"
+    dialog.name.setText("省委大湾区办")
+    dialog.rename_button.click()
+    assert window.document.plan.task(96).leads == ["省委大湾区办"]
+    monkeypatch.setattr("taskmatrix.gui.dialogs.QInputDialog.getItem", lambda *a, **k: ("省港澳办", True))
+    dialog.merge_button.click()
+    assert window.document.plan.task(96).leads == ["省港澳办"]
+    assert window.document.undo_stack.count() == 3
+
+
+def test_closing_with_unsaved_changes_asks(window, monkeypatch):
+    window.document.edit_field(0, "notes", "x")
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: Button.Cancel)
+    assert not window.close()
+    assert window.isVisible()
+    saved = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: Button.Save)
+    monkeypatch.setattr(window.files, "save", lambda: saved.append(1) or False)
+    assert not window.close()  # the save failed (or was cancelled): stay open
+    assert saved == [1]
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: Button.Discard)
+    assert window.close()
+
+
+def test_opening_another_file_asks_and_cancel_keeps_the_plan(window, monkeypatch, tmp_path):
+    window.document.edit_field(0, "notes", "x")
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: Button.Cancel)
+    assert not window.files.open_path(DATA / "grid.xlsx")
+    assert window.document.plan.tasks[0].notes == "x"
+
+
+def test_open_errors_are_shown_and_leave_the_plan_as_it_was(window, monkeypatch, tmp_path):
+    errors = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text, *a: errors.append(text))
+    bad = tmp_path / "broken.xlsx"
+    bad.write_bytes(b"PK\x03\x04 definitely not a workbook")
+    plan = window.document.plan
+    assert not window.files.open_path(bad)
+    assert window.document.plan is plan and window.document.path is None
+    assert len(errors) == 1 and "broken.xlsx" in errors[0] and "damaged" in errors[0]
+
+
+def test_open_save_and_reopen_xlsx(window, monkeypatch, tmp_path, qtbot):
+    source = tmp_path / "list_basic.xlsx"
+    shutil.copy(DATA / "list_basic.xlsx", source)
+    assert window.files.open_path(source)
+    assert window.document.path == source and len(window.document.plan.tasks) == 5
+    assert "list layout" in window.statusBar().currentMessage()
+    assert window.settings.get(RECENT_FILES)[0] == str(source)
+    window.document.edit_field(0, "status", "已完成")
+    assert window.files.save()
+    assert not window.document.is_modified()
+    assert (tmp_path / "list_basic.bak.xlsx").exists()
+    assert window.files.open_path(source)
+    assert window.document.plan.tasks[0].status == "已完成"
+
+
+def test_saving_the_built_in_plan_asks_for_a_name(window, monkeypatch, tmp_path):
+    target = tmp_path / "分工表.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    window.document.edit_field(0, "status", "推进中")
+    window.actions_[ActionId.SAVE].trigger()
+    assert target.exists() and window.document.path == target
+    assert window.windowTitle().startswith("分工表.xlsx")
+
+
+def test_export_json_and_csv(window, monkeypatch, tmp_path):
+    for suffix in (".json", ".csv"):
+        target = tmp_path / f"out{suffix}"
+        monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, t=target, **k: (str(t), ""))
+        window.actions_[ActionId.EXPORT_JSON if suffix == ".json" else ActionId.EXPORT_CSV].trigger()
+        assert target.exists()
+    assert window.document.path is None  # exporting does not change the document's file
+
+
+def test_drag_and_drop_opens_the_file(window, qtbot, tmp_path):
+    source = tmp_path / "grid.xlsx"
+    shutil.copy(DATA / "grid.xlsx", source)
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(source))])
+    event = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                       Qt.KeyboardModifier.NoModifier)
+    window.dropEvent(event)
+    qtbot.waitUntil(lambda: window.document.path == source, timeout=3000)
+    assert len(window.document.plan.tasks) == 3
+
+
+def test_header_state_and_layout_are_restored(window, qtbot, settings, seed_plan):
+    from taskmatrix.gui.document import PlanDocument
+    from taskmatrix.gui.mainwindow import MainWindow
+
+    window.table.setColumnWidth(2, 333)
+    window.save_layout()
+    assert not settings.get(HEADER_STATE).isEmpty()
+    second = MainWindow(PlanDocument(seed_plan), settings)
+    qtbot.addWidget(second)
+    second.restore_layout()
+    assert second.table.columnWidth(2) == 333
+
+
+def test_status_bar_counts_and_path(window):
+    assert window.count_label.text() == "100 tasks · 9 sections · 56 units"
+    assert window.path_label.text().startswith("Built-in plan")
+
+
+def test_show_task_clears_a_filter_that_hides_it(window):
+    window.filter_bar.set_spec(FilterSpec(unit="省科技厅"))
+    task = window.document.plan.task(1)
+    window.show_task(task)
+    assert window.table.current_task() is task
+
+
+@pytest.mark.parametrize("language,file_menu,header", [("zh_CN", "文件(&F)", "牵头单位"), ("en", "&File", "Lead units")])
+def test_interface_language(qtbot, settings, language, file_menu, header):
+    from taskmatrix.gui.app import build_window
+
+    app = QApplication.instance()
+    try:
+        win = build_window(None, settings, language)
+        qtbot.addWidget(win)
+        assert win.menuBar().actions()[0].text() == file_menu
+        col = win.document.model.column_of("leads")
+        assert win.proxy.headerData(col, Qt.Orientation.Horizontal) == header
+    finally:
+        for translator in getattr(app, "_taskmatrix_translators", []):
+            app.removeTranslator(translator)
+        app._taskmatrix_translators = []
+
+
+def _work(steps):
+    import time
+
+    from taskmatrix.io.errors import Cancelled
+
+    def work(progress):
+        for i in range(steps):
+            time.sleep(0.005)
+            if progress(i, steps) is False:
+                raise Cancelled()
+        return "done"
+
+    return work
+
+
+def test_long_work_keeps_the_window_running(window):
+    from PySide6.QtCore import QTimer
+
+    from taskmatrix.gui.worker import run_with_progress
+
+    ticks = []
+    timer = QTimer()
+    timer.timeout.connect(lambda: ticks.append(1))
+    timer.start(10)
+    assert run_with_progress(window, "working", _work(200)) == "done"  # about one second
+    timer.stop()
+    assert len(ticks) > 40  # the GUI thread's timers kept firing while the work ran
+    assert run_with_progress(window, "quick", lambda progress: 42) == 42
+
+
+def test_long_work_shows_progress_and_can_be_cancelled(window):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QProgressDialog
+
+    from taskmatrix.gui.worker import run_with_progress
+    from taskmatrix.io.errors import Cancelled
+
+    def cancel_when_shown():
+        dialogs = [d for d in window.findChildren(QProgressDialog) if d.isVisible()]
+        if dialogs:
+            dialogs[0].canceled.emit()  # what its Cancel button does
+        else:
+            QTimer.singleShot(20, cancel_when_shown)
+
+    QTimer.singleShot(50, cancel_when_shown)
+    with pytest.raises(Cancelled):
+        run_with_progress(window, "working", _work(1000))
+
+
+def test_open_from_the_command_line_path(qtbot, settings, tmp_path):
+    from taskmatrix.gui.app import build_window
+
+    source = tmp_path / "p.xlsx"
+    shutil.copy(DATA / "list_basic.xlsx", source)
+    win = build_window(Path(source), settings, "en")
+    qtbot.addWidget(win)
+    qtbot.waitUntil(lambda: win.document.path == source, timeout=3000)
+    assert win.document.plan.title == "某某行动计划"

@@ -1,0 +1,89 @@
+"""Filter matching and sort keys, without Qt, on the seed plan."""
+
+from taskmatrix.model.filters import (
+    EMPTY_STATUS,
+    NO_SECTION,
+    ROLE_LEAD,
+    ROLE_PARTICIPANT,
+    FilterSpec,
+    SearchIndex,
+    sort_key,
+)
+from taskmatrix.model.plan import Task
+
+
+def numbers(plan, rows):
+    return [plan.tasks[r].number for r in rows]
+
+
+def test_no_filter_matches_everything_in_plan_order(seed_plan):
+    index = SearchIndex(seed_plan)
+    assert index.match(FilterSpec()) == list(range(100))
+    assert not FilterSpec().is_active()
+
+
+def test_unit_with_role(seed_plan):
+    index = SearchIndex(seed_plan)
+    lead = numbers(seed_plan, index.match(FilterSpec(unit="省科技厅", role=ROLE_LEAD)))
+    assert lead == [6, 8, 10, 11, 12, 14, 15]
+    part = numbers(seed_plan, index.match(FilterSpec(unit="省科技厅", role=ROLE_PARTICIPANT)))
+    assert len(part) == 16 and not set(part) & set(lead)
+    either = numbers(seed_plan, index.match(FilterSpec(unit="省科技厅")))
+    assert sorted(either) == sorted(lead + part)
+
+
+def test_city_directly_or_through_a_group(seed_plan):
+    index = SearchIndex(seed_plan)
+    jiangmen = numbers(seed_plan, index.match(FilterSpec(city="江门市")))
+    assert 53 in jiangmen and 94 in jiangmen  # named directly
+    assert 1 in jiangmen and 5 in jiangmen  # through 大湾区内地各市
+    assert len(jiangmen) == 35
+    assert index.match(FilterSpec(city="汕头市")) == []
+
+
+def test_free_text_all_words_must_match_case_insensitively(seed_plan):
+    index = SearchIndex(seed_plan)
+    one = numbers(seed_plan, index.match(FilterSpec(text="中医药")))
+    both = numbers(seed_plan, index.match(FilterSpec(text="中医药  横琴")))
+    assert 7 in one and set(both) <= set(one) and 86 in both and 66 not in both
+    assert numbers(seed_plan, index.match(FilterSpec(text="ipv6"))) == [25]
+    # Units, cities and section titles are searched too.
+    assert 96 in numbers(seed_plan, index.match(FilterSpec(text="省大湾区办 保障措施")))
+    assert 1 in numbers(seed_plan, index.match(FilterSpec(text="肇庆市")))
+
+
+def test_section_and_status(seed_plan):
+    seed_plan.tasks[0].status = "推进中"
+    seed_plan.tasks[1].section = None
+    index = SearchIndex(seed_plan)
+    assert numbers(seed_plan, index.match(FilterSpec(section=9))) == [96, 97, 98, 99, 100]
+    assert numbers(seed_plan, index.match(FilterSpec(section=NO_SECTION))) == [2]
+    assert numbers(seed_plan, index.match(FilterSpec(status="推进中"))) == [1]
+    assert len(index.match(FilterSpec(status=EMPTY_STATUS))) == 99
+
+
+def test_combined_filters_and_index_updates(seed_plan):
+    index = SearchIndex(seed_plan)
+    spec = FilterSpec(text="平台", unit="省科技厅", role=ROLE_LEAD, section=2)
+    assert spec.is_active()
+    before = numbers(seed_plan, index.match(spec))
+    assert 6 in before and all(seed_plan.task(n).section == 2 for n in before)
+    seed_plan.tasks[5].title = "全新标题"
+    seed_plan.tasks[5].body = ""
+    index.update(5)
+    assert 6 not in numbers(seed_plan, index.match(spec))
+    seed_plan.tasks.insert(0, Task(101, 2, "创新平台", leads=["省科技厅"]))
+    index.insert(0)
+    assert numbers(seed_plan, index.match(spec))[0] == 101
+    del seed_plan.tasks[0]
+    index.remove(0)
+    assert 101 not in numbers(seed_plan, index.match(spec))
+
+
+def test_sort_keys(seed_plan):
+    by_number = sorted(seed_plan.tasks, key=sort_key(seed_plan, "number"), reverse=True)
+    assert [t.number for t in by_number[:3]] == [100, 99, 98]
+    by_lead = sorted(seed_plan.tasks, key=sort_key(seed_plan, "leads"))
+    assert by_lead[0].leads[0] <= by_lead[-1].leads[0]
+    by_section = sorted(reversed(seed_plan.tasks), key=sort_key(seed_plan, "section"))
+    assert [t.number for t in by_section[:2]] == [1, 2]
