@@ -190,7 +190,13 @@ def machine() -> str:
             f"Python {platform.python_version()}")
 
 
-STEP_GROUPS: dict[str, Callable[[Suite, int, dict[str, Path], Path], None]] = {"io": io_steps}
+def _gui(suite: Suite, size: int, paths: dict[str, Path], tmp: Path) -> None:
+    from benchmarks.gui_steps import gui_steps
+
+    gui_steps(suite, size, paths, tmp)
+
+
+STEP_GROUPS: dict[str, Callable[[Suite, int, dict[str, Path], Path], None]] = {"io": io_steps, "gui": _gui}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -43,6 +43,8 @@ def build_window(path: Path | None, settings: Settings, language: str | None = N
     from taskmatrix.gui.i18n import install_translators
     from taskmatrix.gui.mainwindow import MainWindow
     from taskmatrix.io.defaults import load_default_plan
+    from taskmatrix.model.plan import Plan
+    from taskmatrix.model.units import UnitRegistry
 
     app = QApplication.instance()
     assert app is not None
@@ -50,11 +52,18 @@ def build_window(path: Path | None, settings: Settings, language: str | None = N
     # Translators must outlive the window; the application object keeps them.
     app._taskmatrix_translators = install_translators(  # type: ignore[attr-defined]
         app, "zh_CN" if lang.startswith("zh") else "en")
-    document = PlanDocument(load_default_plan().plan)
+    if path is None:
+        document = PlanDocument(load_default_plan().plan)
+    else:  # the file comes in once the window is up; the built-in plan if it cannot be read
+        document = PlanDocument(Plan(registry=UnitRegistry.default()))
     window = MainWindow(document, settings)
     window.restore_layout()
     if path is not None:
-        QTimer.singleShot(0, lambda: window.files.open_path(path, confirmed=True))
+        def open_given() -> None:
+            if not window.files.open_path(path, confirmed=True):
+                document.replace_plan(load_default_plan().plan, None)
+
+        QTimer.singleShot(0, open_given)
     return window
 
 

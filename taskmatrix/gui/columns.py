@@ -32,6 +32,10 @@ class Column:
         return QCoreApplication.translate(CONTEXT, self.header)
 
     @property
+    def align_value(self) -> int:
+        return int(self.align.value)
+
+    @property
     def is_extra(self) -> bool:
         return self.key.startswith("extra:")
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QComboBox,
@@ -17,21 +17,54 @@ from PySide6.QtWidgets import (
 )
 
 from taskmatrix.gui.tablemodel import KeyRole, TaskRole, TaskTableModel
+
+if TYPE_CHECKING:
+    from taskmatrix.gui.proxy import TaskProxyModel
 from taskmatrix.model.plan import STATUSES
 
 MULTILINE = ("body", "progress", "notes")
+_HAS_DISPLAY = QStyleOptionViewItem.ViewItemFeature.HasDisplay
 _AnyIndex = QModelIndex | QPersistentModelIndex
 
 
 class TaskDelegate(QStyledItemDelegate):
-    """Chooses an editor by the column's key: Enter commits, Alt+Enter starts a new line."""
+    """Chooses an editor by the column's key: Enter commits, Alt+Enter starts a new line.
 
-    def __init__(self, table: TaskTableModel, parent: Any = None) -> None:
+    Painting asks the model for seven roles per cell; on the task proxy the delegate asks
+    once for what the table uses (text, alignment, colour) instead.
+    """
+
+    def __init__(self, table: TaskTableModel, parent: Any = None, proxy: TaskProxyModel | None = None) -> None:
         super().__init__(parent)
         self.table = table
+        self.proxy = proxy
+        self._cjk_width = 0
+        self._features: dict[Any, Any] = {}
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: _AnyIndex) -> None:
+        if self.proxy is None or index.model() is not self.proxy:
+            super().initStyleOption(option, index)
+            return
+        text, align, brush = self.proxy.cell_style(index.row(), index.column())
+        # Qt shapes a cell's whole text to measure and to elide it; text past what the cell
+        # can show (two narrow characters per Chinese one) is cut before it gets there.
+        limit = 2 * option.rect.width() // self._char_width(option) + 2
+        if len(text) > limit:
+            text = text[:limit] + "…"
+        option.index = index  # type: ignore[assignment]
+        option.text = text
+        option.displayAlignment = align
+        option.features |= _HAS_DISPLAY
+        if brush is not None:
+            option.palette.setBrush(QPalette.ColorRole.Text, brush)
 
     def _key(self, index: _AnyIndex) -> str:
         return str(index.model().headerData(index.column(), Qt.Orientation.Horizontal, KeyRole))
+
+    def _char_width(self, option: QStyleOptionViewItem) -> int:
+        if self._cjk_width <= 0:
+            self._cjk_width = max(1, option.fontMetrics.horizontalAdvance("中"))
+        return self._cjk_width
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: _AnyIndex) -> QWidget:
         key = self._key(index)

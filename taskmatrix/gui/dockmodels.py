@@ -2,8 +2,7 @@
 
 ``UnitTreeModel``: categories, each with its units and their lead/participation counts.
 ``CityTableModel``: the 21 cities with their direct and through-a-group task counts.
-``GroupedTasksModel``: a few labelled groups of tasks (a unit's lead and participating
-tasks, a city's direct and through-a-group tasks).
+``TaskGroup``: a labelled group of tasks (a unit's lead tasks, a city's tasks through a group).
 All of them refresh in place (``dataChanged``) when only counts change.
 """
 
@@ -16,7 +15,6 @@ from PySide6.QtCore import QAbstractItemModel, QAbstractTableModel, QModelIndex,
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from taskmatrix.gui.columns import QT_TRANSLATE_NOOP
-from taskmatrix.gui.tablemodel import TaskRole
 from taskmatrix.model.plan import Plan, Task
 from taskmatrix.model.queries import city_counts, unit_counts
 from taskmatrix.model.units import CATEGORIES
@@ -215,72 +213,3 @@ class CityTableModel(QAbstractTableModel):
 class TaskGroup:
     label: str
     tasks: list[tuple[Task, str]]  # (task, note)
-
-
-class GroupedTasksModel(QAbstractItemModel):
-    """Labelled groups of tasks; the task rows return the Task under ``TaskRole``."""
-
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._groups: list[TaskGroup] = []
-
-    def set_groups(self, groups: list[TaskGroup]) -> None:
-        self.beginResetModel()
-        self._groups = groups
-        self.endResetModel()
-
-    def groups(self) -> list[TaskGroup]:
-        return self._groups
-
-    def index(self, row: int, column: int, parent: _AnyIndex = QModelIndex()) -> QModelIndex:  # noqa: B008
-        if column != 0 or row < 0:
-            return QModelIndex()
-        if not parent.isValid():
-            return self.createIndex(row, 0, _TOP) if row < len(self._groups) else QModelIndex()
-        if parent.internalId() != _TOP or parent.row() >= len(self._groups):
-            return QModelIndex()
-        if row >= len(self._groups[parent.row()].tasks):
-            return QModelIndex()
-        return self.createIndex(row, 0, parent.row())
-
-    def parent(self, index: _AnyIndex = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
-        if not index.isValid() or index.internalId() == _TOP:
-            return QModelIndex()
-        return self.createIndex(int(index.internalId()), 0, _TOP)
-
-    def rowCount(self, parent: _AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        if not parent.isValid():
-            return len(self._groups)
-        if parent.internalId() == _TOP and parent.row() < len(self._groups):
-            return len(self._groups[parent.row()].tasks)
-        return 0
-
-    def columnCount(self, parent: _AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 1
-
-    def data(self, index: _AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        if index.internalId() == _TOP:
-            group = self._groups[index.row()]
-            if role == Qt.ItemDataRole.DisplayRole:
-                return f"{group.label} ({len(group.tasks)})"
-            if role == Qt.ItemDataRole.FontRole:
-                return _bold()
-            return None
-        task, note = self._groups[int(index.internalId())].tasks[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            text = f"{task.number}. {task.title}"
-            return f"{text}  〔{note}〕" if note else text
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{task.number}. {task.title}" + (f"\n{note}" if note else "")
-        if role == TaskRole:
-            return task
-        return None
-
-    def flags(self, index: _AnyIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        if index.internalId() == _TOP:
-            return Qt.ItemFlag.ItemIsEnabled
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, QStringListModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDockWidget,
     QHeaderView,
     QLabel,
+    QListView,
     QSplitter,
     QTableView,
     QTreeView,
@@ -22,11 +23,66 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from taskmatrix.gui.dockmodels import CityTableModel, GroupedTasksModel, TaskGroup, UnitRole, UnitTreeModel
-from taskmatrix.gui.tablemodel import TaskRole, TaskTableModel
+from taskmatrix.gui.dockmodels import CityTableModel, TaskGroup, UnitRole, UnitTreeModel
+from taskmatrix.gui.tablemodel import TaskTableModel
 from taskmatrix.model.queries import city_tasks, unit_tasks
 
 REFRESH_MS = 60
+
+
+class TaskGroupLists(QWidget):
+    """Labelled lists of tasks, one per group. The lists use QStringListModel: a unit of a
+    10,000-task plan may have thousands of tasks, and a C++ model shows them at once.
+
+    Signals:
+        taskActivated(object): a task was clicked.
+    """
+
+    taskActivated = Signal(object)
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._parts: list[tuple[QLabel, QListView, QStringListModel]] = []
+        self._groups: list[TaskGroup] = []
+
+    def groups(self) -> list[TaskGroup]:
+        return self._groups
+
+    def set_groups(self, groups: list[TaskGroup]) -> None:
+        self._groups = groups
+        while len(self._parts) < len(groups):
+            self._add_part()
+        for i, (label, view, model) in enumerate(self._parts):
+            visible = i < len(groups)
+            label.setVisible(visible)
+            view.setVisible(visible)
+            if not visible:
+                model.setStringList([])
+                continue
+            group = groups[i]
+            label.setText(f"<b>{group.label}</b> ({len(group.tasks)})")
+            model.setStringList([f"{t.number}. {t.title}" + (f"  〔{note}〕" if note else "")
+                                 for t, note in group.tasks])
+
+    def _add_part(self) -> None:
+        index = len(self._parts)
+        label = QLabel(self)
+        view = QListView(self)
+        view.setUniformItemSizes(True)
+        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        model = QStringListModel(view)
+        view.setModel(model)
+        view.clicked.connect(lambda item, i=index: self._clicked(i, item.row()))
+        self._layout.addWidget(label)
+        self._layout.addWidget(view, 1)
+        self._parts.append((label, view, model))
+
+    def _clicked(self, group: int, row: int) -> None:
+        if group < len(self._groups) and 0 <= row < len(self._groups[group].tasks):
+            self.taskActivated.emit(self._groups[group].tasks[row][0])
 
 
 class _TaskListDock(QDockWidget):
@@ -45,20 +101,15 @@ class _TaskListDock(QDockWidget):
         self.table = table
         self.current = ""
         self.chooser = chooser
-        self.tasks = GroupedTasksModel(self)
-        self.task_view = QTreeView(self)
-        self.task_view.setModel(self.tasks)
-        self.task_view.setHeaderHidden(True)
-        self.task_view.setUniformRowHeights(True)
-        self.task_view.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.task_view.clicked.connect(self._task_clicked)
+        self.tasks = TaskGroupLists(self)
+        self.tasks.taskActivated.connect(self.taskActivated)
         self.caption = QLabel(self)
         self.caption.setWordWrap(True)
         lower = QWidget(self)
         layout = QVBoxLayout(lower)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.caption)
-        layout.addWidget(self.task_view)
+        layout.addWidget(self.tasks, 1)
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(chooser)
         splitter.addWidget(lower)
@@ -89,7 +140,6 @@ class _TaskListDock(QDockWidget):
             return
         self.caption.setText(f"<b>{self.current}</b>")
         self.tasks.set_groups(self._groups(self.current))
-        self.task_view.expandAll()
 
     def choose(self, name: str) -> None:
         """Select ``name`` (or nothing) without announcing it."""
@@ -120,10 +170,6 @@ class _TaskListDock(QDockWidget):
             self._show_tasks()
             self.chosen.emit(name)
 
-    def _task_clicked(self, index: QModelIndex) -> None:
-        task = index.data(TaskRole)
-        if task is not None:
-            self.taskActivated.emit(task)
 
 
 class UnitsDock(_TaskListDock):
@@ -201,6 +247,9 @@ class CitiesDock(_TaskListDock):
     def _groups(self, name: str) -> list[TaskGroup]:
         found = city_tasks(self.table.plan, name)
         lead = self.tr("lead")
+        through = self.tr("through {group}")
+        notes: dict[str, str] = {}
         direct = [(c.task, lead if c.lead else "") for c in found if c.via is None]
-        via = [(c.task, self.tr("through {group}").format(group=c.via)) for c in found if c.via is not None]
+        via = [(c.task, notes.get(c.via) or notes.setdefault(c.via, through.format(group=c.via)))
+               for c in found if c.via is not None]
         return [TaskGroup(self.tr("Named directly"), direct), TaskGroup(self.tr("Through a city group"), via)]

@@ -171,6 +171,8 @@ class MainWindow(QMainWindow):
         doc.propertiesChanged.connect(self._update_title)
         doc.model.sectionsChanged.connect(lambda: self.filter_bar.set_plan(doc.plan))
         doc.model.unitsChanged.connect(self._units_changed)
+        doc.model.rowsInserted.connect(self._update_counts)
+        doc.model.rowsRemoved.connect(self._update_counts)
         self.filter_bar.specChanged.connect(self._filter_changed)
         self.proxy.countChanged.connect(self._count_changed)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
@@ -195,6 +197,8 @@ class MainWindow(QMainWindow):
         self._update_title()
         self._update_counts()
         self._selection_changed()
+        # Search texts are made after the first paint, so the first keystroke finds them ready.
+        QTimer.singleShot(250, self.document.model.index_.warm)
 
     def _update_title(self, *args: Any) -> None:
         doc = self.document
@@ -202,7 +206,7 @@ class MainWindow(QMainWindow):
         self.setWindowModified(doc.is_modified())
         self.path_label.setText(str(doc.path) if doc.path else self.tr("Built-in plan (not saved yet)"))
 
-    def _update_counts(self) -> None:
+    def _update_counts(self, *args: Any) -> None:
         plan = self.document.plan
         self.count_label.setText(self.tr("{tasks} tasks · {sections} sections · {units} units").format(
             tasks=len(plan.tasks), sections=len(plan.sections), units=len(plan.units_used())))
@@ -213,12 +217,13 @@ class MainWindow(QMainWindow):
 
     def _filter_changed(self, spec: FilterSpec) -> None:
         self.proxy.set_filter(spec)
-        self.units_dock.choose(spec.unit)
-        self.cities_dock.choose(spec.city)
+        if spec.unit != self.units_dock.current:
+            self.units_dock.choose(spec.unit)
+        if spec.city != self.cities_dock.current:
+            self.cities_dock.choose(spec.city)
 
     def _count_changed(self, visible: int, total: int) -> None:
         self.filter_bar.set_count(visible, total)
-        self._update_counts()
 
     def _selection_changed(self, *args: Any) -> None:
         task = self.table.current_task()

@@ -18,7 +18,7 @@ from PySide6.QtCore import (
     Signal,
 )
 
-from taskmatrix.gui.tablemodel import TaskTableModel
+from taskmatrix.gui.tablemodel import MODEL_ROLES, TaskTableModel
 from taskmatrix.model.filters import FilterSpec, sort_key
 from taskmatrix.model.plan import Task
 
@@ -36,7 +36,7 @@ class TaskProxyModel(QAbstractProxyModel):
         super().__init__(parent)
         self._spec = FilterSpec()
         self._rows: list[int] = []
-        self._pos: dict[int, int] = {}
+        self._pos_cache: dict[int, int] | None = None
         self._sort_column = -1
         self._sort_order = Qt.SortOrder.AscendingOrder
         self._pinned: set[int] = set()  # ids of tasks shown whatever the filter (just added)
@@ -51,6 +51,7 @@ class TaskProxyModel(QAbstractProxyModel):
                 signal.disconnect(slot)
         self.beginResetModel()
         super().setSourceModel(source)
+        self._table = source
         for signal, slot in self._connections(source):
             signal.connect(slot)
         self._recompute()
@@ -74,9 +75,7 @@ class TaskProxyModel(QAbstractProxyModel):
         ]
 
     def table(self) -> TaskTableModel:
-        model = self.sourceModel()
-        assert isinstance(model, TaskTableModel)
-        return model
+        return self._table
 
     # -- filter and sort -----------------------------------------------------------------
     @property
@@ -117,11 +116,23 @@ class TaskProxyModel(QAbstractProxyModel):
             rows.sort(key=lambda r: key_fn(tasks[r]),
                       reverse=self._sort_order == Qt.SortOrder.DescendingOrder)
         self._rows = rows
-        self._pos = {r: i for i, r in enumerate(rows)}
+        self._pos_cache = None
+
+    @property
+    def _pos(self) -> dict[int, int]:
+        """Source row -> proxy row, built when first needed after a change."""
+        if self._pos_cache is None:
+            self._pos_cache = {r: i for i, r in enumerate(self._rows)}
+        return self._pos_cache
 
     def _relayout(self) -> None:
-        self._before_structure()
-        self._after_structure()
+        """A filter or sort change: the source rows are as they were, so persistent indexes
+        move by source row (no task lookup)."""
+        self.layoutAboutToBeChanged.emit()
+        saved = [(index, self._rows[index.row()] if 0 <= index.row() < len(self._rows) else -1, index.column())
+                 for index in self.persistentIndexList()]
+        self._recompute()
+        self._remap(saved)
 
     # -- keeping selections and current indexes across changes ------------------------------
     def _before_structure(self, *args: Any) -> None:
@@ -139,18 +150,33 @@ class TaskProxyModel(QAbstractProxyModel):
         self._after_structure()
 
     def _after_structure(self, *args: Any) -> None:
+        """The source's rows moved, came or went: persistent indexes follow their tasks."""
         self._recompute()
         row_of = {id(t): i for i, t in enumerate(self.table().plan.tasks)} if self._saved else {}
+        saved = [(index, row_of.get(id(task), -1) if task is not None else -1, column)
+                 for index, task, column in self._saved]
+        self._saved = []
+        self._remap(saved)
+
+    def _remap(self, saved: list[tuple[QModelIndex, int, int]]) -> None:
         old, new = [], []
-        for index, task, column in self._saved:
+        for index, source_row, column in saved:
             old.append(index)
-            source_row = row_of.get(id(task), -1) if task is not None else -1
-            proxy_row = self._pos.get(source_row, -1)
+            proxy_row = self._proxy_row_of(source_row, len(saved))
             new.append(self.index(proxy_row, column) if proxy_row >= 0 else QModelIndex())
         self.changePersistentIndexList(old, new)
-        self._saved = []
         self.layoutChanged.emit()
         self._emit_count()
+
+    def _proxy_row_of(self, source_row: int, lookups: int) -> int:
+        if source_row < 0:
+            return -1
+        if self._pos_cache is None and lookups <= 8:  # a few lookups: no need for the whole map
+            try:
+                return self._rows.index(source_row)
+            except ValueError:
+                return -1
+        return self._pos.get(source_row, -1)
 
     def _source_about_to_reset(self) -> None:
         self.beginResetModel()
@@ -185,10 +211,31 @@ class TaskProxyModel(QAbstractProxyModel):
             return QModelIndex()
         return self.index(row, source_index.column())
 
+    def data(self, index: _AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        # Painting asks seven roles per cell: answer most at once, and go straight to the
+        # table by row, without a mapToSource round trip.
+        if role not in MODEL_ROLES:
+            return None
+        row = index.row()
+        if not 0 <= row < len(self._rows):
+            return None
+        return self._table.cell_data(self._rows[row], index.column(), role)
+
+    def cell_style(self, row: int, col: int) -> tuple[str, Qt.AlignmentFlag, Any]:
+        """Text, alignment and text colour of a cell, in one call (for the delegate)."""
+        if not 0 <= row < len(self._rows):
+            return "", Qt.AlignmentFlag.AlignLeft, None
+        return self._table.cell_style(self._rows[row], col)
+
+    def flags(self, index: _AnyIndex) -> Qt.ItemFlag:
+        if not 0 <= index.row() < len(self._rows):
+            return Qt.ItemFlag.NoItemFlags
+        return self._table.column_flags(index.column())
+
     def index(self, row: int, column: int, parent: _AnyIndex = QModelIndex()) -> QModelIndex:  # noqa: B008
-        if parent.isValid() or not (0 <= row < len(self._rows) and 0 <= column < self.columnCount()):
-            return QModelIndex()
-        return self.createIndex(row, column)
+        if 0 <= row < len(self._rows) and 0 <= column < len(self._table.columns) and not parent.isValid():
+            return self.createIndex(row, column)
+        return QModelIndex()
 
     def parent(self, index: _AnyIndex = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
         return QModelIndex()

@@ -30,6 +30,13 @@ SortRole = Qt.ItemDataRole.UserRole + 2
 KeyRole = Qt.ItemDataRole.UserRole + 3
 
 _UNKNOWN_BRUSH = QBrush(QColor("#b35900"))
+_DISPLAY = Qt.ItemDataRole.DisplayRole
+_ALIGN = Qt.ItemDataRole.TextAlignmentRole
+_FOREGROUND = Qt.ItemDataRole.ForegroundRole
+#: The roles the model answers; every other role returns at once.
+MODEL_ROLES = _ROLES = frozenset({_DISPLAY, _ALIGN, _FOREGROUND, Qt.ItemDataRole.EditRole, Qt.ItemDataRole.ToolTipRole,
+                    TaskRole, SortRole})
+_DISPLAY_MAX = 80
 _TOOLTIP_MIN = 12
 _AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -50,8 +57,7 @@ class TaskTableModel(QAbstractTableModel):
     def __init__(self, plan: Plan, parent: Any = None) -> None:
         super().__init__(parent)
         self._plan = plan
-        self._columns = columns_for(plan)
-        self._column_of = {c.key: i for i, c in enumerate(self._columns)}
+        self._set_columns()
         self.index_ = SearchIndex(plan)
         self.edit_handler: Callable[[int, str, Any], None] | None = None
 
@@ -79,8 +85,7 @@ class TaskTableModel(QAbstractTableModel):
     def set_plan(self, plan: Plan) -> None:
         self.beginResetModel()
         self._plan = plan
-        self._columns = columns_for(plan)
-        self._column_of = {c.key: i for i, c in enumerate(self._columns)}
+        self._set_columns()
         self.index_ = SearchIndex(plan)
         self.endResetModel()
         self.planEdited.emit()
@@ -104,22 +109,41 @@ class TaskTableModel(QAbstractTableModel):
     def flags(self, index: _AnyIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
+        return self.column_flags(index.column())
+
+    def column_flags(self, col: int) -> Qt.ItemFlag:
+        if not 0 <= col < len(self._column_flags):
+            return Qt.ItemFlag.NoItemFlags
+        return self._column_flags[col]
+
+    def _set_columns(self) -> None:
+        self._columns = columns_for(self._plan)
+        self._column_of = {c.key: i for i, c in enumerate(self._columns)}
+        self._display = [self._display_getter(c.key) for c in self._columns]
         base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if self._columns[index.column()].editable:
-            base |= Qt.ItemFlag.ItemIsEditable
-        return base
+        self._column_flags = [base | Qt.ItemFlag.ItemIsEditable if c.editable else base for c in self._columns]
 
     def data(self, index: _AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        if role not in _ROLES or not index.isValid():
             return None
-        row, col = index.row(), index.column()
-        if not (0 <= row < len(self._plan.tasks) and 0 <= col < len(self._columns)):
+        return self.cell_data(index.row(), index.column(), role)
+
+    def cell_data(self, row: int, col: int, role: int) -> Any:
+        """``data()`` by row and column (the proxy calls this directly: painting is hot)."""
+        if role not in _ROLES or not (0 <= row < len(self._plan.tasks) and 0 <= col < len(self._columns)):
             return None
-        task = self._plan.tasks[row]
+        if role == _DISPLAY:
+            return self._display[col](self._plan.tasks[row], row)
         column = self._columns[col]
-        if role == Qt.ItemDataRole.DisplayRole:
-            value = self.value(row, column.key)
-            return value.replace("\n", " ") if isinstance(value, str) else str(value)
+        if role == _ALIGN:
+            return column.align_value
+        task = self._plan.tasks[row]
+        if role == _FOREGROUND:
+            if column.key in ("leads", "participants"):
+                registry = self._plan.registry
+                if any(not registry.is_registered(u) for u in getattr(task, column.key)):
+                    return _UNKNOWN_BRUSH
+            return None
         if role == Qt.ItemDataRole.EditRole:
             return self.value(row, column.key)
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -127,18 +151,39 @@ class TaskTableModel(QAbstractTableModel):
             if isinstance(value, str) and len(value) >= _TOOLTIP_MIN:
                 return "<div>" + html.escape(value).replace("\n", "<br>") + "</div>"
             return None
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return int(column.align.value)
-        if role == Qt.ItemDataRole.ForegroundRole and column.key in ("leads", "participants"):
-            registry = self._plan.registry
-            if any(not registry.is_registered(u) for u in getattr(task, column.key)):
-                return _UNKNOWN_BRUSH
-            return None
         if role == TaskRole:
             return task
         if role == SortRole:
             return sort_key(self._plan, column.key)(task)
         return None
+
+    def cell_style(self, row: int, col: int) -> tuple[str, Qt.AlignmentFlag, Any]:
+        """Display text, alignment and text brush (or None) of one cell."""
+        if not (0 <= row < len(self._plan.tasks) and 0 <= col < len(self._columns)):
+            return "", Qt.AlignmentFlag.AlignLeft, None
+        task = self._plan.tasks[row]
+        column = self._columns[col]
+        brush = None
+        if column.key in ("leads", "participants"):
+            registry = self._plan.registry
+            if any(not registry.is_registered(u) for u in getattr(task, column.key)):
+                brush = _UNKNOWN_BRUSH
+        return self._display[col](task, row), column.align, brush
+
+    def _display_getter(self, key: str) -> Callable[[Task, int], str]:
+        """How a column's cell text is made from a task (painting calls this for every cell)."""
+        if key == "number":
+            return lambda task, row: str(task.number)
+        if key == "section":
+            return lambda task, row: self._plan.section_title(task.section)
+        if key in ("leads", "participants"):
+            return lambda task, row: "、".join(getattr(task, key))
+        if key == "cities":
+            return lambda task, row: "、".join(self.index_.cities[row])
+        if key.startswith("extra:"):
+            name = key[len("extra:"):]
+            return lambda task, row: _one_line(task.extra.get(name, ""))
+        return lambda task, row: _one_line(getattr(task, key))
 
     def value(self, row: int, key: str) -> Any:
         """The value shown for ``key`` in ``row``: text, a number, or units joined by 、."""
@@ -339,3 +384,11 @@ class TaskTableModel(QAbstractTableModel):
         if "number" in keys:
             self.index_.rebuild()
         self.planEdited.emit()
+
+
+def _one_line(text: str) -> str:
+    """Cell text on one line; long text is cut (the cell elides it anyway, and shaping less
+    text paints faster)."""
+    if len(text) > _DISPLAY_MAX:
+        text = text[:_DISPLAY_MAX] + "…"
+    return text.replace("\n", " ") if "\n" in text else text

@@ -22,7 +22,7 @@ class TaskTableView(QTableView):
         self.setObjectName("taskTable")
         self.proxy = proxy
         self.setModel(proxy)
-        self.setItemDelegate(TaskDelegate(proxy.table(), self))
+        self.setItemDelegate(TaskDelegate(proxy.table(), self, proxy))
         self.setSortingEnabled(True)
         self.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -59,45 +59,71 @@ def task_search_text(task: Task, plan: Plan, cities: list[str]) -> str:
 
 class SearchIndex:
     """Per-task search text and cities (in official order), kept in step with ``plan.tasks``
-    by the caller through :meth:`update`, :meth:`insert`, :meth:`remove` and :meth:`move`."""
+    by the caller through :meth:`update`, :meth:`insert`, :meth:`remove` and :meth:`move`.
+
+    The search texts are made when a text search first needs them (or by :meth:`warm`), so
+    opening a large plan does not wait for them.
+    """
 
     def __init__(self, plan: Plan) -> None:
         self.plan = plan
-        self.texts: list[str] = []
+        self._last: tuple[FilterSpec, list[str], list[int]] | None = None
+        self.texts: list[str | None] = []
         self.cities: list[tuple[str, ...]] = []
         self.rebuild()
 
     def rebuild(self) -> None:
-        self.texts = []
-        self.cities = []
-        for task in self.plan.tasks:
-            text, cities = self._entry(task)
-            self.texts.append(text)
-            self.cities.append(cities)
+        self._last = None
+        registry = self.plan.registry
+        self.cities = [tuple(task_cities(task, registry)) for task in self.plan.tasks]
+        self.texts = [None] * len(self.plan.tasks)
 
-    def _entry(self, task: Task) -> tuple[str, tuple[str, ...]]:
-        cities = task_cities(task, self.plan.registry)
-        return task_search_text(task, self.plan, cities), tuple(cities)
+    def warm(self) -> None:
+        """Make every missing search text now."""
+        texts, tasks, cities = self.texts, self.plan.tasks, self.cities
+        for i, text in enumerate(texts):
+            if text is None:
+                texts[i] = task_search_text(tasks[i], self.plan, list(cities[i]))
 
     def update(self, index: int) -> None:
-        self.texts[index], self.cities[index] = self._entry(self.plan.tasks[index])
+        self._last = None
+        self.cities[index] = tuple(task_cities(self.plan.tasks[index], self.plan.registry))
+        self.texts[index] = None
 
     def insert(self, index: int) -> None:
-        text, cities = self._entry(self.plan.tasks[index])
-        self.texts.insert(index, text)
-        self.cities.insert(index, cities)
+        self._last = None
+        self.cities.insert(index, tuple(task_cities(self.plan.tasks[index], self.plan.registry)))
+        self.texts.insert(index, None)
 
     def remove(self, index: int) -> None:
+        self._last = None
         del self.texts[index]
         del self.cities[index]
 
     def move(self, source: int, dest: int) -> None:
         """Mirror ``plan.tasks.insert(dest, plan.tasks.pop(source))``."""
+        self._last = None
         self.texts.insert(dest, self.texts.pop(source))
         self.cities.insert(dest, self.cities.pop(source))
 
     def match(self, spec: FilterSpec) -> list[int]:
-        """Indices of the tasks ``spec`` lets through, in plan order."""
+        """Indices of the tasks ``spec`` lets through, in plan order.
+
+        Typing narrows a search: when only the text changed and every earlier word is part of
+        the word now in its place, only the previous matches are searched again.
+        """
+        words = spec.words()
+        if words:
+            self.warm()
+        last = self._last
+        if last is not None and last[0] == spec.with_(text=last[0].text) and _refines(words, last[1]):
+            rows = _search(last[2], self.texts, words)
+        else:
+            rows = _search(self._match_fields(spec), self.texts, words)
+        self._last = (spec, words, rows)
+        return list(rows)
+
+    def _match_fields(self, spec: FilterSpec) -> list[int]:
         tasks = self.plan.tasks
         rows: list[int] | range = range(len(tasks))
         if spec.section is not None:
@@ -112,15 +138,18 @@ class SearchIndex:
             city = spec.city
             cities = self.cities
             rows = [i for i in rows if city in cities[i]]
-        words = spec.words()
-        if words:
-            texts = self.texts
-            if len(words) == 1:
-                word = words[0]
-                rows = [i for i in rows if word in texts[i]]
-            else:
-                rows = [i for i in rows if all(w in texts[i] for w in words)]
         return list(rows)
+
+
+def _refines(words: list[str], earlier: list[str]) -> bool:
+    """True when each earlier word is contained in the word now at its place."""
+    return len(words) >= len(earlier) and all(old in new for old, new in zip(earlier, words))
+
+
+def _search(rows: list[int], texts: list[str | None], words: list[str]) -> list[int]:
+    for word in words:
+        rows = [i for i in rows if word in texts[i]]  # type: ignore[operator]  # warm() filled them
+    return rows
 
 
 def _has_unit(task: Task, unit: str, role: str) -> bool:

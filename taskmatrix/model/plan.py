@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from itertools import pairwise
+from itertools import chain, pairwise
 
 from taskmatrix.model.units import UnitRegistry
 
@@ -141,14 +141,12 @@ class Plan:
 
     def units_used(self) -> list[str]:
         """Every unit named by a task, in first-use order."""
-        seen: dict[str, None] = {}
-        for task in self.tasks:
-            seen.update(dict.fromkeys(task.leads))
-            seen.update(dict.fromkeys(task.participants))
-        return list(seen)
+        return list(dict.fromkeys(chain.from_iterable(
+            units for task in self.tasks for units in (task.leads, task.participants))))
 
     def unknown_units(self) -> list[str]:
-        return [u for u in self.units_used() if not self.registry.is_registered(u)]
+        registry = self.registry
+        return [u for u in self.units_used() if u not in registry]
 
     def all_unit_names(self) -> list[str]:
         """Registered units in registry order, then unknown units in first-use order."""

@@ -5,10 +5,13 @@ All functions are pure and work on any :class:`~taskmatrix.model.plan.Plan`.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
+from itertools import chain
+from typing import NamedTuple
 
 from taskmatrix.model.plan import Plan, Task
-from taskmatrix.model.units import CATEGORIES, CITIES, CITY_ORDER, UnitRegistry
+from taskmatrix.model.units import CATEGORIES, CITIES, CITY_ORDER, GROUP_CATEGORY, UnitRegistry
 
 # Names containing a city's short name that do not mean the city.
 _NOT_CITY_MENTIONS: dict[str, tuple[str, ...]] = {
@@ -18,23 +21,26 @@ _NOT_CITY_MENTIONS: dict[str, tuple[str, ...]] = {
 
 def task_cities(task: Task, registry: UnitRegistry) -> list[str]:
     """Cities named as units of ``task`` plus the members of any city group, in official order."""
-    found: set[str] = set()
-    for unit in task.leads:
-        found.update(registry.cities_of(unit))
-    for unit in task.participants:
-        found.update(registry.cities_of(unit))
-    return sorted(found, key=lambda c: CITY_ORDER.get(c, len(CITY_ORDER)))
+    city_map = registry.city_map()
+    found: list[tuple[str, ...]] = [city_map[u] for u in chain(task.leads, task.participants) if u in city_map]
+    if not found:
+        return []
+    if len(found) == 1:
+        return list(found[0])
+    return sorted(set(chain.from_iterable(found)), key=lambda c: CITY_ORDER.get(c, len(CITY_ORDER)))
 
 
 def city_links(task: Task, registry: UnitRegistry) -> dict[str, str | None]:
     """For each city of ``task``: ``None`` when named directly, else the group it comes through."""
     links: dict[str, str | None] = {}
-    for unit in task.leads + task.participants:
+    city_map = registry.city_map()
+    units = [u for u in chain(task.leads, task.participants) if u in city_map]
+    for unit in units:
         if registry.is_city(unit):
             links[unit] = None
-    for unit in task.leads + task.participants:
+    for unit in units:
         if registry.is_group(unit):
-            for city in registry.cities_of(unit):
+            for city in city_map[unit]:
                 links.setdefault(city, unit)
     return links
 
@@ -69,8 +75,7 @@ def unit_tasks(plan: Plan, unit: str) -> UnitTasks:
     return UnitTasks(lead, part)
 
 
-@dataclass
-class CityTask:
+class CityTask(NamedTuple):
     """A task a city is responsible for; ``via`` names the city group it comes through."""
 
     task: Task
@@ -80,39 +85,46 @@ class CityTask:
 
 def city_tasks(plan: Plan, city: str) -> list[CityTask]:
     """Tasks of ``city``: named directly (as lead or participant) or through a city group."""
+    groups = {u.name for u in plan.registry if u.category == GROUP_CATEGORY and city in u.members}
     out = []
-    registry = plan.registry
     for task in plan.tasks:
-        if city in task.leads:
+        leads, parts = task.leads, task.participants
+        if city in leads:
             out.append(CityTask(task, True, None))
-        elif city in task.participants:
+        elif city in parts:
             out.append(CityTask(task, False, None))
-        else:
-            via = next((u for u in task.leads + task.participants
-                        if registry.is_group(u) and city in registry.cities_of(u)), None)
-            if via is not None:
-                out.append(CityTask(task, via in task.leads, via))
+        elif groups:
+            for unit in leads:
+                if unit in groups:
+                    out.append(CityTask(task, True, unit))
+                    break
+            else:
+                for unit in parts:
+                    if unit in groups:
+                        out.append(CityTask(task, False, unit))
+                        break
     return out
 
 
 def unit_counts(plan: Plan) -> dict[str, tuple[int, int]]:
     """``unit -> (lead count, participation count)`` for every registered and used unit."""
-    counts: dict[str, list[int]] = {name: [0, 0] for name in plan.all_unit_names()}
-    for task in plan.tasks:
-        for unit in task.leads:
-            counts.setdefault(unit, [0, 0])[0] += 1
-        lead_set = set(task.leads)
-        for unit in task.participants:
-            if unit not in lead_set:
-                counts.setdefault(unit, [0, 0])[1] += 1
-    return {name: (c[0], c[1]) for name, c in counts.items()}
+    tasks = plan.tasks
+    leads = Counter(chain.from_iterable(t.leads for t in tasks))
+    parts = Counter(u for t in tasks for u in t.participants if u not in t.leads)
+    names = plan.registry.names()
+    names += [u for u in dict.fromkeys(chain(leads, parts)) if u not in plan.registry]
+    return {name: (leads.get(name, 0), parts.get(name, 0)) for name in names}
 
 
 def city_counts(plan: Plan) -> dict[str, tuple[int, int]]:
     """``city -> (direct task count, through-a-group task count)`` for the 21 cities."""
-    counts = {city: [0, 0] for city in plan.registry.city_names() or CITIES}
+    registry = plan.registry
+    counts = {city: [0, 0] for city in registry.city_names() or CITIES}
+    city_map = registry.city_map()
     for task in plan.tasks:
-        for city, via in city_links(task, plan.registry).items():
+        if not any(u in city_map for u in chain(task.leads, task.participants)):
+            continue
+        for city, via in city_links(task, registry).items():
             if city in counts:
                 counts[city][0 if via is None else 1] += 1
     return {city: (c[0], c[1]) for city, c in counts.items()}

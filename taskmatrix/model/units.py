@@ -79,6 +79,7 @@ class UnitRegistry:
         self._by_name: dict[str, Unit] = {}
         self._lookup: dict[str, str] = {}
         self._pos: dict[str, int] | None = None
+        self._city_map: dict[str, tuple[str, ...]] | None = None
         for unit in units:
             self.add(unit)
 
@@ -148,6 +149,13 @@ class UnitRegistry:
     def is_group(self, name: str) -> bool:
         return self.category(name) == GROUP_CATEGORY
 
+    def city_map(self) -> dict[str, tuple[str, ...]]:
+        """``unit -> cities it stands for`` for every city and city group (kept until an edit)."""
+        if self._city_map is None:
+            self._city_map = {u.name: tuple(self.cities_of(u.name)) for u in self._units
+                              if u.category in (CITY_CATEGORY, GROUP_CATEGORY)}
+        return self._city_map
+
     def cities_of(self, name: str) -> list[str]:
         """The cities a unit stands for: itself for a city, the members of a city group."""
         unit = self._by_name.get(name)
@@ -185,6 +193,7 @@ class UnitRegistry:
         self._by_name[unit.name] = unit
         self._index(unit)
         self._pos = None
+        self._city_map = None
 
     def remove(self, name: str) -> tuple[int, Unit]:
         unit = self._by_name.pop(name)
@@ -215,6 +224,7 @@ class UnitRegistry:
 
     def _rebuild_lookup(self) -> None:
         self._pos = None
+        self._city_map = None
         self._lookup = {}
         for unit in self._units:
             self._lookup[unit.name] = unit.name

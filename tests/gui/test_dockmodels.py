@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from taskmatrix.gui.dockmodels import CityTableModel, GroupedTasksModel, TaskGroup, UnitRole, UnitTreeModel
-from taskmatrix.gui.tablemodel import TaskRole
+from taskmatrix.gui.dockmodels import CityTableModel, UnitRole, UnitTreeModel
 
 
 def test_unit_tree(qtmodeltester, seed_plan):
@@ -37,14 +36,3 @@ def test_city_table(qtmodeltester, seed_plan):
     row = model.city_row("江门市")
     assert [model.index(row, c).data() for c in range(3)] == ["江门市", 2, 33]
     assert [model.index(model.city_row("汕头市"), c).data() for c in (1, 2)] == [0, 0]
-
-
-def test_grouped_tasks(qtmodeltester, seed_plan):
-    model = GroupedTasksModel()
-    model.set_groups([TaskGroup("牵头", [(seed_plan.tasks[0], "")]),
-                      TaskGroup("参与", [(seed_plan.tasks[1], "经大湾区内地各市")])])
-    qtmodeltester.check(model)
-    assert model.index(0, 0).data() == "牵头 (1)"
-    child = model.index(0, 0, model.index(1, 0))
-    assert child.data(TaskRole) is seed_plan.tasks[1]
-    assert "经大湾区内地各市" in child.data()

@@ -388,3 +388,13 @@ def test_open_from_the_command_line_path(qtbot, settings, tmp_path):
     qtbot.addWidget(win)
     qtbot.waitUntil(lambda: win.document.path == source, timeout=3000)
     assert win.document.plan.title == "某某行动计划"
+
+
+def test_clicking_a_task_in_a_dock_list_selects_it_in_the_table(window, qtbot):
+    window.filter_bar.set_unit("省科技厅")
+    lists = window.units_dock.tasks
+    _, view, model = lists._parts[1]
+    assert model.stringList()[0].startswith("4. ")
+    rect = view.visualRect(model.index(0))
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert window.table.current_task() is window.document.plan.task(4)

@@ -1,0 +1,188 @@
+"""GUI steps of the benchmark suite: start-up to the painted window, filter keystrokes,
+choosing a unit or a city, sorting; measured offscreen, each ending with a synchronous repaint
+of the table (what the user sees)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+
+STARTUP_SCRIPT = r"""
+import os, sys, time
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+import tempfile
+from pathlib import Path
+from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
+from taskmatrix.gui.app import build_window, create_app
+from taskmatrix.gui.settings import Settings
+
+path = Path(sys.argv[1]) if len(sys.argv) > 1 and sys.argv[1] else None
+app = create_app()
+store = QSettings(str(Path(tempfile.mkdtemp()) / "s.ini"), QSettings.Format.IniFormat)
+window = build_window(path, Settings(store), "zh_CN")
+marks = {}
+
+class Watch(QObject):
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Paint and "painted" not in marks:
+            if path is None or window.document.path == path:
+                marks["painted"] = time.perf_counter()
+                QTimer.singleShot(0, first_filter)
+        return False
+
+def first_filter():
+    window.filter_bar.search.setText("科技")
+    window.table.viewport().repaint()
+    marks["filtered"] = time.perf_counter()
+    hwm = int(open("/proc/self/status").read().split("VmHWM:")[1].split()[0]) / 1024
+    print(f"{marks['painted']:.6f} {marks['filtered']:.6f} {len(window.document.plan.tasks)} {hwm:.1f}", flush=True)
+    window.document.undo_stack.setClean()
+    os._exit(0)
+
+watch = Watch()
+window.table.viewport().installEventFilter(watch)
+window.show()
+app.exec()
+"""
+
+
+def startup(path: Path | None) -> tuple[float, float, int, float]:
+    """Seconds from process start to the painted window with the plan and to a first filter;
+    the task count; the process's peak resident memory in MB."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    start = time.perf_counter()
+    out = subprocess.run([sys.executable, "-c", STARTUP_SCRIPT, str(path) if path else ""], capture_output=True,
+                         text=True, cwd=ROOT, env=env, timeout=600, check=True)
+    painted, filtered, tasks, hwm = out.stdout.split()
+    # perf_counter is system-wide on Linux (CLOCK_MONOTONIC), so the child's marks compare.
+    return float(painted) - start, float(filtered) - start, int(tasks), float(hwm)
+
+
+class Interactive:
+    """A window on a plan, for timing interactions in this process."""
+
+    def __init__(self, path: Path) -> None:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        import tempfile
+
+        from PySide6.QtCore import QSettings
+
+        from taskmatrix.gui.app import create_app
+        from taskmatrix.gui.document import PlanDocument
+        from taskmatrix.gui.mainwindow import MainWindow
+        from taskmatrix.gui.settings import Settings
+        from taskmatrix.io.formats import read_plan
+
+        self.app = create_app()
+        store = QSettings(str(Path(tempfile.mkdtemp()) / "s.ini"), QSettings.Format.IniFormat)
+        self.window = MainWindow(PlanDocument(read_plan(path).plan, path), Settings(store))
+        self.window.resize(1920, 1080)
+        self.window.show()
+        self.settle()
+
+    def settle(self) -> None:
+        for _ in range(3):
+            self.app.processEvents()
+
+    def repaint(self) -> None:
+        self.window.table.viewport().repaint()
+
+    def keystrokes(self, text: str) -> list[float]:
+        """Type ``text`` one character at a time; each time: filter, then repaint."""
+        bar = self.window.filter_bar
+        bar.clear_all()
+        self.settle()
+        times = []
+        typed = ""
+        for ch in text:
+            typed += ch
+            start = time.perf_counter()
+            bar.search.setText(typed)
+            if bar._debounce:
+                bar._timer.stop()
+                bar._emit()
+            self.repaint()
+            times.append(time.perf_counter() - start)
+        bar.clear_all()
+        self.settle()
+        return times
+
+    def choose_unit(self, name: str) -> float:
+        self.window.filter_bar.clear_all()
+        self.window.units_dock.raise_()
+        self.settle()
+        start = time.perf_counter()
+        self.window.filter_bar.set_unit(name)
+        self.repaint()
+        self.window.units_dock.tasks.repaint()
+        return time.perf_counter() - start
+
+    def choose_city(self, name: str) -> float:
+        self.window.filter_bar.clear_all()
+        self.window.cities_dock.raise_()
+        self.settle()
+        start = time.perf_counter()
+        self.window.filter_bar.set_city(name)
+        self.repaint()
+        self.window.cities_dock.tasks.repaint()
+        return time.perf_counter() - start
+
+    def sort(self, key: str, descending: bool) -> float:
+        from PySide6.QtCore import Qt
+
+        column = self.window.document.model.column_of(key)
+        order = Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder
+        if self.window.filter_bar.spec.is_active():
+            self.window.filter_bar.clear_all()
+            self.settle()
+        start = time.perf_counter()
+        self.window.table.sortByColumn(column, order)
+        self.repaint()
+        return time.perf_counter() - start
+
+    def close(self) -> None:
+        self.window.document.undo_stack.setClean()
+        self.window.close()
+        self.window.deleteLater()
+        self.settle()
+
+
+def gui_steps(suite: Any, size: int, paths: dict[str, Path], tmp: Path) -> None:
+    from benchmarks.run import Row
+
+    rep = 1 if size >= 100_000 else suite.repeat
+    if size <= 100:
+        runs = [startup(None) for _ in range(rep + 1)][1:]
+        suite.add(Row("start-up to window painted (built-in plan)", 100, [r[0] for r in runs], target="≤0.5 s"))
+    runs = [startup(paths["xlsx"]) for _ in range(rep + 1)][1:]
+    suite.add(Row("start-up to window painted with .xlsx", size, [r[0] for r in runs],
+                  target="≤0.6 s at 10k"))
+    suite.add(Row("start-up to first filter result", size, [r[1] for r in runs]))
+    ui = Interactive(paths["xlsx"])
+    try:
+        strokes = []
+        for _ in range(rep):
+            strokes += ui.keystrokes("广州 科技 平台")
+        suite.add(Row("filter keystroke to repaint", size, strokes,
+                      target="≤25 ms median at 10k; ≤100 ms at 100k (debounced)",
+                      note=f"{len(strokes)} keystrokes"))
+        suite.add(Row("choose a unit (filter + dock + repaint)", size,
+                      [ui.choose_unit(u) for u in ["省科技厅", "省发展改革委", "省教育厅"] * rep], target="≤30 ms"))
+        suite.add(Row("choose a city (filter + dock + repaint)", size,
+                      [ui.choose_city(c) for c in ["江门市", "广州市", "汕头市"] * rep], target="≤30 ms"))
+        sorts = []
+        for _ in range(rep):
+            for key in ("number", "leads", "deadline", "title"):
+                sorts.append(ui.sort(key, True))
+                sorts.append(ui.sort(key, False))
+        suite.add(Row("sort a column (+ repaint)", size, sorts, target="≤30 ms"))
+    finally:
+        ui.close()
+    suite.add(Row("peak memory of the app with the plan open", size, [max(r[3] for r in runs)],
+                  unit="MB", target="≤500 MB at 100k"))
