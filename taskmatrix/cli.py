@@ -78,4 +78,4 @@ def _sheets(args: argparse.Namespace) -> int:
     if args.dest.suffix.lower() != ".pdf":
         raise PlanFormatError(args.dest, "assignment sheets are written as .pdf")
     result = _read(args.src)
-    return print_sheets_headless(result.plan, args.dest, args.unit, args.city, args.landscape)
+    return print_sheets_headless(result.plan, args.src, args.dest, args.unit, args.city, args.landscape)

@@ -125,3 +125,50 @@ def test_bad_workbooks_exit_2_and_write_nothing(tmp_path):
     assert "truncated" in bad(tmp_path, tmp_path / "cut.xlsx")
     (tmp_path / "old.xls").write_bytes(b"\xd0\xcf\x11\xe0")
     assert "save it as .xlsx" in bad(tmp_path, tmp_path / "old.xls")
+
+
+def test_sheets_for_units_and_cities(seed_txt, tmp_path):
+    out = tmp_path / "sheets.pdf"
+    proc = run("sheets", seed_txt, out, "--unit", "省科技厅", "--unit", "省发改委", "--city", "江门")
+    assert proc.returncode == 0, proc.stderr
+    assert "3 sheet(s)" in proc.stderr
+    assert out.read_bytes().startswith(b"%PDF")
+
+
+def test_sheets_for_every_unit_by_default(seed_txt, tmp_path):
+    out = tmp_path / "all.pdf"
+    proc = run("sheets", seed_txt, out)
+    assert proc.returncode == 0, proc.stderr
+    assert "56 sheet(s)" in proc.stderr
+
+
+def test_sheets_unknown_unit_or_city_lists_the_closest_names(seed_txt, tmp_path):
+    dest = tmp_path / "x.pdf"
+    proc = run("sheets", seed_txt, dest, "--unit", "省科委")
+    assert proc.returncode == 2 and not dest.exists()
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error:") and "省科技厅" in lines[0]
+    proc = run("sheets", seed_txt, dest, "--city", "江们市")
+    assert proc.returncode == 2 and "江门市" in proc.stderr and not dest.exists()
+    proc = run("sheets", seed_txt, tmp_path / "x.txt")
+    assert proc.returncode == 2 and "pdf" in proc.stderr
+
+
+def test_sheets_without_a_chinese_font_warn(seed_plan, tmp_path, monkeypatch, capsys):
+    import taskmatrix.gui.printing.render as render
+    from taskmatrix.gui.printing.cli import print_sheets_headless
+
+    monkeypatch.setattr(render, "choose_fonts", lambda preferred="": None)
+    assert print_sheets_headless(seed_plan, tmp_path / "p.txt", tmp_path / "p.pdf", ["团省委"], [], False) == 0
+    err = capsys.readouterr().err
+    assert err.startswith("warning:") and "Chinese font" in err
+
+
+def test_headless_sheets_do_not_import_qtwidgets(seed_txt, tmp_path):
+    code = (
+        "import sys; from taskmatrix.launcher import main; "
+        f"rc = main(['sheets', {str(seed_txt)!r}, {str(tmp_path / 'o.pdf')!r}, '--unit', '团省委']); "
+        "print(rc, [m for m in ('pandas', 'PySide6.QtWidgets') if m in sys.modules])"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert proc.stdout.strip() == "0 []", proc.stderr

@@ -28,9 +28,9 @@ EXTRA_IO = ["row {row}"]
 
 
 def io_templates() -> list[str]:
-    """The English templates of every io message, in source order."""
+    """The English templates of every io error and notice (wherever raised), in source order."""
     found: list[str] = list(EXTRA_IO)
-    for path in sorted((ROOT / "taskmatrix" / "io").glob("*.py")):
+    for path in sorted((ROOT / "taskmatrix").rglob("*.py")):
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for node in ast.walk(tree):
             if not isinstance(node, ast.Call):

@@ -19,12 +19,13 @@ from PySide6.QtWidgets import (
 )
 
 from taskmatrix.gui.actions import ActionId, create_actions
-from taskmatrix.gui.dialogs import PlanTextDialog, UnitsDialog, ask_text
 from taskmatrix.gui.docks import CitiesDock, UnitsDock
 from taskmatrix.gui.document import PlanDocument
+from taskmatrix.gui.editactions import EditActions
 from taskmatrix.gui.editor import TaskEditor
 from taskmatrix.gui.fileops import FileController
 from taskmatrix.gui.filterbar import FilterBar
+from taskmatrix.gui.printing.dialog import PrintController
 from taskmatrix.gui.proxy import TaskProxyModel
 from taskmatrix.gui.settings import GEOMETRY, HEADER_STATE, LANGUAGE, RECENT_FILES, WINDOW_STATE, Settings
 from taskmatrix.gui.tableview import TaskTableView
@@ -46,6 +47,8 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.actions_ = create_actions(self)
         self.files = FileController(self, document, settings)
+        self.printing = PrintController(self, settings)
+        self.edits = EditActions(self)
         self.proxy = TaskProxyModel(document.model, self)
         self.filter_bar = FilterBar(self.actions_[ActionId.CLEAR_FILTERS], self)
         self.table = TaskTableView(self.proxy, self)
@@ -147,19 +150,25 @@ class MainWindow(QMainWindow):
         a[ActionId.SAVE_AS].triggered.connect(self.files.save_as)
         a[ActionId.EXPORT_JSON].triggered.connect(lambda: self.files.export(".json"))
         a[ActionId.EXPORT_CSV].triggered.connect(lambda: self.files.export(".csv"))
-        a[ActionId.PLAN_PROPERTIES].triggered.connect(self.edit_plan_text)
+        a[ActionId.PLAN_PROPERTIES].triggered.connect(self.edits.edit_plan_text)
         a[ActionId.QUIT].triggered.connect(self.close)
         a[ActionId.FIND].triggered.connect(self.filter_bar.focus_search)
         a[ActionId.CLEAR_FILTERS].triggered.connect(self.filter_bar.clear_all)
-        a[ActionId.ADD_TASK].triggered.connect(self.add_task)
-        a[ActionId.DUPLICATE_TASK].triggered.connect(self.duplicate_tasks)
-        a[ActionId.DELETE_TASKS].triggered.connect(self.delete_tasks)
-        a[ActionId.MOVE_UP].triggered.connect(lambda: self.move_task(-1))
-        a[ActionId.MOVE_DOWN].triggered.connect(lambda: self.move_task(1))
+        a[ActionId.ADD_TASK].triggered.connect(self.edits.add_task)
+        a[ActionId.DUPLICATE_TASK].triggered.connect(self.edits.duplicate_tasks)
+        a[ActionId.DELETE_TASKS].triggered.connect(self.edits.delete_tasks)
+        a[ActionId.MOVE_UP].triggered.connect(lambda: self.edits.move_task(-1))
+        a[ActionId.MOVE_DOWN].triggered.connect(lambda: self.edits.move_task(1))
         a[ActionId.RENUMBER].triggered.connect(doc.renumber)
-        a[ActionId.ADD_SECTION].triggered.connect(self.add_section)
-        a[ActionId.RENAME_SECTION].triggered.connect(self.rename_section)
-        a[ActionId.MANAGE_UNITS].triggered.connect(self.manage_units)
+        a[ActionId.ADD_SECTION].triggered.connect(self.edits.add_section)
+        a[ActionId.RENAME_SECTION].triggered.connect(self.edits.rename_section)
+        a[ActionId.MANAGE_UNITS].triggered.connect(self.edits.manage_units)
+        a[ActionId.PRINT_UNIT].triggered.connect(self.printing.print_unit)
+        a[ActionId.PRINT_CITY].triggered.connect(self.printing.print_city)
+        a[ActionId.PRINT_FILTER].triggered.connect(self.printing.print_filter)
+        a[ActionId.PRINT_ALL_UNITS].triggered.connect(self.printing.print_all_units)
+        a[ActionId.PRINT_ALL_CITIES].triggered.connect(self.printing.print_all_cities)
+        a[ActionId.PAGE_SETUP].triggered.connect(self.printing.page_setup)
         a[ActionId.LANGUAGE_ZH].triggered.connect(lambda: self.set_language("zh_CN"))
         a[ActionId.LANGUAGE_EN].triggered.connect(lambda: self.set_language("en"))
         a[ActionId.ABOUT].triggered.connect(self.about)
@@ -251,67 +260,6 @@ class MainWindow(QMainWindow):
         except EditError as exc:
             self.statusBar().showMessage(str(exc), 8000)
             self.editor.refresh()
-
-    def add_task(self) -> None:
-        current = self.table.current_task()
-        section = current.section if current else (self.document.plan.sections[-1].number
-                                                   if self.document.plan.sections else None)
-        row = self.document.model.row_of(current) if current else None
-        task = self.document.add_task(section, row)
-        self.show_task(task)
-        self.editor.title_edit.setFocus()
-
-    def duplicate_tasks(self) -> None:
-        copies = self.document.duplicate_tasks(self.table.selected_tasks())
-        if copies:
-            self.show_task(copies[0])
-
-    def delete_tasks(self) -> None:
-        tasks = self.table.selected_tasks()
-        if not tasks:
-            return
-        answer = QMessageBox.question(self, self.tr("Delete Tasks"), self.tr(
-            "Delete {count} task(s)? You can undo this.").format(count=len(tasks)))
-        if answer == QMessageBox.StandardButton.Yes:
-            self.document.delete_tasks(tasks)
-
-    def move_task(self, delta: int) -> None:
-        task = self.table.current_task()
-        if task is not None and self.document.move_task(task, delta):
-            self.table.select_task(task)
-
-    def add_section(self) -> None:
-        title = ask_text(self, self.tr("Add Section"), self.tr("Title of the new section:"))
-        if title:
-            self.document.add_section(title)
-
-    def rename_section(self) -> None:
-        task = self.table.current_task()
-        plan = self.document.plan
-        section = plan.section(task.section) if task else None
-        if section is None:
-            sections = [s.label for s in plan.sections]
-            if not sections:
-                return
-            from PySide6.QtWidgets import QInputDialog
-
-            label, ok = QInputDialog.getItem(self, self.tr("Rename Section"), self.tr("Section:"), sections, 0, False)
-            if not ok:
-                return
-            section = plan.sections[sections.index(label)]
-        title = ask_text(self, self.tr("Rename Section"), self.tr("New title for {label}:").format(
-            label=section.label), section.title)
-        if title and title != section.title:
-            self.document.rename_section(section.number, title)
-
-    def manage_units(self) -> None:
-        dialog = UnitsDialog(self.document, self, current=self.filter_bar.spec.unit)
-        dialog.exec()
-
-    def edit_plan_text(self) -> None:
-        dialog = PlanTextDialog(self.document.plan.title, self.document.plan.preamble, self)
-        if dialog.exec():
-            self.document.set_plan_text(*dialog.values())
 
     def open_default(self) -> None:
         if not self.files.confirm_discard():

@@ -240,6 +240,37 @@
     </message>
 </context>
 <context>
+    <name>EditActions</name>
+    <message>
+        <source>Delete Tasks</source>
+        <translation>删除任务</translation>
+    </message>
+    <message>
+        <source>Delete {count} task(s)? You can undo this.</source>
+        <translation>删除 {count} 项任务？可以撤销。</translation>
+    </message>
+    <message>
+        <source>Add Section</source>
+        <translation>添加领域</translation>
+    </message>
+    <message>
+        <source>Title of the new section:</source>
+        <translation>新领域的名称：</translation>
+    </message>
+    <message>
+        <source>Rename Section</source>
+        <translation>重命名领域</translation>
+    </message>
+    <message>
+        <source>Section:</source>
+        <translation>领域：</translation>
+    </message>
+    <message>
+        <source>New title for {label}:</source>
+        <translation>“{label}”的新名称：</translation>
+    </message>
+</context>
+<context>
     <name>FileController</name>
     <message>
         <source>Unsaved Changes</source>
@@ -478,34 +509,6 @@
         <translation>此处不能使用该值。</translation>
     </message>
     <message>
-        <source>Delete Tasks</source>
-        <translation>删除任务</translation>
-    </message>
-    <message>
-        <source>Delete {count} task(s)? You can undo this.</source>
-        <translation>删除 {count} 项任务？可以撤销。</translation>
-    </message>
-    <message>
-        <source>Add Section</source>
-        <translation>添加领域</translation>
-    </message>
-    <message>
-        <source>Title of the new section:</source>
-        <translation>新领域的名称：</translation>
-    </message>
-    <message>
-        <source>Rename Section</source>
-        <translation>重命名领域</translation>
-    </message>
-    <message>
-        <source>Section:</source>
-        <translation>领域：</translation>
-    </message>
-    <message>
-        <source>New title for {label}:</source>
-        <translation>“{label}”的新名称：</translation>
-    </message>
-    <message>
         <source>The interface language changes the next time Task Matrix starts.</source>
         <translation>界面语言将在下次启动任务矩阵时切换。</translation>
     </message>
@@ -520,6 +523,45 @@
     <message>
         <source>(none)</source>
         <translation>（无）</translation>
+    </message>
+</context>
+<context>
+    <name>PageSetupDialog</name>
+    <message>
+        <source>Page Setup</source>
+        <translation>页面设置</translation>
+    </message>
+    <message>
+        <source>Portrait</source>
+        <translation>纵向</translation>
+    </message>
+    <message>
+        <source>Landscape</source>
+        <translation>横向</translation>
+    </message>
+    <message>
+        <source>Paper</source>
+        <translation>纸张</translation>
+    </message>
+    <message>
+        <source>Orientation</source>
+        <translation>方向</translation>
+    </message>
+    <message>
+        <source>Left margin (binding)</source>
+        <translation>左边距（装订）</translation>
+    </message>
+    <message>
+        <source>Top margin</source>
+        <translation>上边距</translation>
+    </message>
+    <message>
+        <source>Right margin</source>
+        <translation>右边距</translation>
+    </message>
+    <message>
+        <source>Bottom margin</source>
+        <translation>下边距</translation>
     </message>
 </context>
 <context>
@@ -575,6 +617,65 @@
     <message>
         <source>Preamble</source>
         <translation>前言</translation>
+    </message>
+</context>
+<context>
+    <name>PrintController</name>
+    <message>
+        <source>Choose a unit first (in the Units list or the filter bar).</source>
+        <translation>请先选择一个单位（在单位列表或筛选栏中）。</translation>
+    </message>
+    <message>
+        <source>Choose a city first (in the Cities list or the filter bar).</source>
+        <translation>请先选择一个地市（在地市列表或筛选栏中）。</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <source>No Chinese Font</source>
+        <translation>没有中文字体</translation>
+    </message>
+    <message>
+        <source>No Chinese font is installed, so the Chinese text would print as boxes. Install one (for example SimSun, FangSong, Noto Sans CJK SC or WenQuanYi Micro Hei) and try again.</source>
+        <translation>系统中没有中文字体，打印出来的中文会显示为方框。请安装一种中文字体（如宋体、仿宋、Noto Sans CJK SC 或文泉驿微米黑）后再试。</translation>
+    </message>
+    <message>
+        <source>Print Preview</source>
+        <translation>打印预览</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>保存为 PDF…</translation>
+    </message>
+    <message>
+        <source>Preparing {count} sheet(s)…</source>
+        <translation>正在准备 {count} 份清单…</translation>
+    </message>
+    <message>
+        <source>Assignment sheets</source>
+        <translation>任务分工清单</translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation>保存为 PDF</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Writing {name}…</source>
+        <translation>正在写入 {name}…</translation>
+    </message>
+    <message>
+        <source>Cannot Save</source>
+        <translation>无法保存</translation>
+    </message>
+    <message>
+        <source>Saved {path}</source>
+        <translation>已保存 {path}</translation>
     </message>
 </context>
 <context>
@@ -901,6 +1002,18 @@
     <message>
         <source>cannot write “{suffix}” files: use .xlsx, .json or .csv</source>
         <translation>无法写入“{suffix}”文件：请使用 .xlsx、.json 或 .csv</translation>
+    </message>
+    <message>
+        <source>assignment sheets are written as .pdf</source>
+        <translation>分工清单只能输出为 .pdf</translation>
+    </message>
+    <message>
+        <source>unknown unit “{name}”; closest registered names: {names}</source>
+        <translation>未知单位“{name}”；最接近的已登记单位：{names}</translation>
+    </message>
+    <message>
+        <source>unknown city “{name}”; closest: {names}</source>
+        <translation>未知地市“{name}”；最接近的：{names}</translation>
     </message>
     <message>
         <source>the old .xls/.et format cannot be read: save it as .xlsx</source>

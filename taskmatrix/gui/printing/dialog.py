@@ -1,0 +1,255 @@
+"""Printing from the app: print preview of the selected unit, city, the filter or every unit,
+to a printer or a PDF; page set-up remembered between runs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction, QPageLayout
+from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QProgressDialog,
+    QRadioButton,
+    QToolBar,
+)
+
+from taskmatrix.gui.i18n import describe
+from taskmatrix.gui.printing.render import Fonts, PrintOptions, choose_fonts, render_sheets, write_pdf
+from taskmatrix.gui.printing.sheets import (
+    Sheet,
+    cities_with_tasks,
+    city_sheet,
+    filter_sheet,
+    unit_sheet,
+    units_with_tasks,
+)
+from taskmatrix.gui.settings import LAST_FOLDER, PAGE_MARGINS, PAGE_ORIENTATION, Settings
+from taskmatrix.gui.worker import run_with_progress
+from taskmatrix.io.errors import Cancelled, PlanSaveError
+from taskmatrix.model.filters import EMPTY_STATUS, ROLE_LEAD, ROLE_PARTICIPANT, FilterSpec
+
+if TYPE_CHECKING:
+    from taskmatrix.gui.mainwindow import MainWindow
+
+
+class PrintController(QObject):
+    """The print actions of the main window."""
+
+    def __init__(self, window: MainWindow, settings: Settings) -> None:
+        super().__init__(window)
+        self.window = window
+        self.settings = settings
+
+    # -- page set-up ---------------------------------------------------------------------
+    def options(self) -> PrintOptions:
+        try:
+            margins = tuple(float(x) for x in self.settings.get(PAGE_MARGINS).split(","))
+        except ValueError:
+            margins = ()
+        options = PrintOptions(landscape=self.settings.get(PAGE_ORIENTATION) == "landscape")
+        if len(margins) == 4:
+            options.margins_mm = (margins[0], margins[1], margins[2], margins[3])
+        return options
+
+    def printer(self) -> QPrinter:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setPageLayout(self.options().page_layout())
+        printer.setDocName(self.window.document.plan.title or "Task Matrix")
+        return printer
+
+    def page_setup(self) -> bool:
+        """Orientation and margins (our own dialog: Qt's needs a native printer)."""
+        dialog = PageSetupDialog(self.options(), self.window)
+        if not self.exec_setup(dialog):
+            return False
+        self._remember(dialog.options().page_layout())
+        return True
+
+    def exec_setup(self, dialog: PageSetupDialog) -> int:
+        return dialog.exec()
+
+    def _remember(self, layout: QPageLayout) -> None:
+        landscape = layout.orientation() == QPageLayout.Orientation.Landscape
+        self.settings.set(PAGE_ORIENTATION, "landscape" if landscape else "portrait")
+        m = layout.margins(QPageLayout.Unit.Millimeter)
+        self.settings.set(PAGE_MARGINS, ",".join(f"{v:.1f}" for v in (m.left(), m.top(), m.right(), m.bottom())))
+
+    # -- what to print -----------------------------------------------------------------------
+    def print_unit(self) -> bool:
+        unit = self.window.filter_bar.spec.unit or self.window.units_dock.current
+        if not unit:
+            return self._nothing(self.tr("Choose a unit first (in the Units list or the filter bar)."))
+        return self.preview([unit_sheet(self.window.document.plan, unit)])
+
+    def print_city(self) -> bool:
+        city = self.window.filter_bar.spec.city or self.window.cities_dock.current
+        if not city:
+            return self._nothing(self.tr("Choose a city first (in the Cities list or the filter bar)."))
+        return self.preview([city_sheet(self.window.document.plan, city)])
+
+    def print_filter(self) -> bool:
+        plan = self.window.document.plan
+        tasks = self.window.proxy.visible_tasks()
+        return self.preview([filter_sheet(plan, tasks, filter_description(self.window.filter_bar.spec, plan))])
+
+    def print_all_units(self) -> bool:
+        plan = self.window.document.plan
+        return self.preview([unit_sheet(plan, u) for u in units_with_tasks(plan)])
+
+    def print_all_cities(self) -> bool:
+        plan = self.window.document.plan
+        return self.preview([city_sheet(plan, c) for c in cities_with_tasks(plan)])
+
+    def _nothing(self, message: str) -> bool:
+        QMessageBox.information(self.window, self.tr("Print"), message)
+        return False
+
+    # -- preview, printer, PDF -------------------------------------------------------------------
+    def fonts(self) -> Fonts | None:
+        fonts = choose_fonts()
+        if fonts is not None:
+            return fonts
+        QMessageBox.warning(
+            self.window, self.tr("No Chinese Font"),
+            self.tr("No Chinese font is installed, so the Chinese text would print as boxes. Install one "
+                    "(for example SimSun, FangSong, Noto Sans CJK SC or WenQuanYi Micro Hei) and try again."))
+        return None
+
+    def preview(self, sheets: list[Sheet]) -> bool:
+        fonts = self.fonts()
+        if fonts is None:
+            return False
+        printer = self.printer()
+        dialog = QPrintPreviewDialog(printer, self.window)
+        dialog.setWindowTitle(self.tr("Print Preview"))
+        dialog.paintRequested.connect(lambda device: self._paint(sheets, device, fonts))
+        toolbar = dialog.findChild(QToolBar)
+        if toolbar is not None:
+            pdf = QAction(self.tr("Save as PDF…"), dialog)
+            pdf.triggered.connect(lambda: self.save_pdf(sheets, fonts))
+            toolbar.addSeparator()
+            toolbar.addAction(pdf)
+        dialog.resize(1000, 800)
+        accepted = bool(self.exec_dialog(dialog))
+        self._remember(printer.pageLayout())
+        return accepted
+
+    def exec_dialog(self, dialog: QPrintPreviewDialog) -> int:
+        return dialog.exec()
+
+    def _paint(self, sheets: list[Sheet], device: QPrinter, fonts: Fonts) -> None:
+        options = self.options()
+        layout = device.pageLayout()
+        options.landscape = layout.orientation() == QPageLayout.Orientation.Landscape
+        progress = _ModalProgress(self.window, self.tr("Preparing {count} sheet(s)…").format(count=len(sheets)))
+        try:
+            render_sheets(sheets, device, fonts, options, progress.step if len(sheets) > 3 else None)
+        except Cancelled:
+            pass
+        finally:
+            progress.close()
+
+    def save_pdf(self, sheets: list[Sheet], fonts: Fonts, path: Path | None = None) -> bool:
+        if path is None:
+            folder = Path(self.settings.get(LAST_FOLDER) or Path.home())
+            name = sheets[0].title if len(sheets) == 1 else self.tr("Assignment sheets")
+            chosen, _ = QFileDialog.getSaveFileName(self.window, self.tr("Save as PDF"), str(folder / f"{name}.pdf"),
+                                                    self.tr("PDF (*.pdf)"))
+            if not chosen:
+                return False
+            path = Path(chosen) if chosen.lower().endswith(".pdf") else Path(chosen + ".pdf")
+        options = self.options()
+        title = self.window.document.plan.title
+        try:
+            run_with_progress(self.window, self.tr("Writing {name}…").format(name=path.name),
+                              lambda progress: write_pdf(sheets, path, fonts, options, progress, title))
+        except Cancelled:
+            return False
+        except PlanSaveError as exc:
+            QMessageBox.critical(self.window, self.tr("Cannot Save"), describe(exc))
+            return False
+        self.window.statusBar().showMessage(self.tr("Saved {path}").format(path=path), 10000)
+        return True
+
+
+class PageSetupDialog(QDialog):
+    """A4 page set-up for assignment sheets: orientation and margins in millimetres."""
+
+    def __init__(self, options: PrintOptions, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Page Setup"))
+        self.portrait = QRadioButton(self.tr("Portrait"), self)
+        self.landscape = QRadioButton(self.tr("Landscape"), self)
+        (self.landscape if options.landscape else self.portrait).setChecked(True)
+        self.margins = []
+        form = QFormLayout(self)
+        orientation = QHBoxLayout()
+        orientation.addWidget(self.portrait)
+        orientation.addWidget(self.landscape)
+        form.addRow(self.tr("Paper"), QLabel("A4", self))
+        form.addRow(self.tr("Orientation"), orientation)
+        labels = (self.tr("Left margin (binding)"), self.tr("Top margin"), self.tr("Right margin"),
+                  self.tr("Bottom margin"))
+        for label, value in zip(labels, options.margins_mm):
+            spin = QDoubleSpinBox(self)
+            spin.setRange(5, 60)
+            spin.setDecimals(1)
+            spin.setSuffix(" mm")
+            spin.setValue(value)
+            self.margins.append(spin)
+            form.addRow(label, spin)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def options(self) -> PrintOptions:
+        margins = tuple(spin.value() for spin in self.margins)
+        return PrintOptions(landscape=self.landscape.isChecked(), margins_mm=margins)  # type: ignore[arg-type]
+
+
+class _ModalProgress:
+    """A progress dialog for work that must run on the GUI thread (painting a preview)."""
+
+    def __init__(self, parent: Any, label: str) -> None:
+        self.dialog = QProgressDialog(label, QApplication.translate("QProgressDialog", "Cancel"), 0, 100, parent)
+        self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        self.dialog.setMinimumDuration(300)
+
+    def step(self, done: int, total: int) -> bool:
+        self.dialog.setValue(int(100 * done / max(total, 1)))
+        QApplication.processEvents()
+        return not self.dialog.wasCanceled()
+
+    def close(self) -> None:
+        self.dialog.close()
+        self.dialog.deleteLater()
+
+
+def filter_description(spec: FilterSpec, plan: Any) -> str:
+    """The current filter in words, for the sheet's heading (Chinese, like the sheet)."""
+    parts = []
+    if spec.section is not None:
+        section = plan.section(spec.section)
+        parts.append(f"领域：{section.title if section else '无'}")
+    if spec.unit:
+        role = {ROLE_LEAD: "牵头", ROLE_PARTICIPANT: "参与"}.get(spec.role, "牵头或参与")
+        parts.append(f"单位：{spec.unit}（{role}）")
+    if spec.city:
+        parts.append(f"地市：{spec.city}")
+    if spec.status is not None:
+        parts.append(f"状态：{'空' if spec.status in ('', EMPTY_STATUS) else spec.status}")
+    if spec.text.strip():
+        parts.append(f"搜索：{spec.text.strip()}")
+    return "；".join(parts)

@@ -1,0 +1,146 @@
+"""Rendering assignment sheets onto any paged device (a QPdfWriter, a QPrinter): QtGui only.
+
+Each sheet is its own QTextDocument laid out for the device's page, so every sheet starts
+on a new page and its footer counts its own pages (第 X 页 共 Y 页), with the print date.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
+from PySide6.QtGui import (
+    QFont,
+    QFontDatabase,
+    QPagedPaintDevice,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QTextDocument,
+)
+
+from taskmatrix.gui.printing.sheets import Sheet, sheet_html
+from taskmatrix.io.atomic import atomic_write
+from taskmatrix.io.errors import Cancelled
+
+#: Chinese fonts in order of preference: official documents use FangSong for text and
+#: SimHei for headings; then the fonts of domestic Linux desktops and of Debian.
+BODY_FONTS = ("FangSong", "仿宋", "FangSong_GB2312", "SimSun", "宋体", "Noto Serif CJK SC", "Source Han Serif SC",
+              "AR PL UMing CN", "Microsoft YaHei", "Noto Sans CJK SC", "WenQuanYi Micro Hei",
+              "WenQuanYi Zen Hei", "Droid Sans Fallback")
+HEADING_FONTS = ("SimHei", "黑体", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei",
+                 "WenQuanYi Zen Hei", "Noto Serif CJK SC", "AR PL UMing CN", "SimSun", "Droid Sans Fallback")
+FOOTER_MM = 10.0
+Progress = Callable[[int, int], bool]
+
+
+@dataclass
+class PrintOptions:
+    """Page set-up: A4 portrait by default, a wider left margin for binding."""
+
+    landscape: bool = False
+    margins_mm: tuple[float, float, float, float] = (25.0, 20.0, 20.0, 20.0)  # left, top, right, bottom
+    point_size: float = 10.5
+
+    def page_layout(self) -> QPageLayout:
+        orientation = QPageLayout.Orientation.Landscape if self.landscape else QPageLayout.Orientation.Portrait
+        left, top, right, bottom = self.margins_mm
+        return QPageLayout(QPageSize(QPageSize.PageSizeId.A4), orientation, QMarginsF(left, top, right, bottom),
+                           QPageLayout.Unit.Millimeter)
+
+
+@dataclass(frozen=True)
+class Fonts:
+    body: str
+    heading: str
+
+
+def _chinese_families() -> list[str]:
+    return [f for f in QFontDatabase.families()
+            if QFontDatabase.WritingSystem.SimplifiedChinese in QFontDatabase.writingSystems(f)]
+
+
+def choose_fonts(preferred: str = "") -> Fonts | None:
+    """The first available Chinese body and heading fonts; ``None`` when there is none."""
+    available = _chinese_families()
+    if not available:
+        return None
+    by_lower = {f.lower(): f for f in available}
+
+    def pick(candidates: Sequence[str]) -> str:
+        for name in ((preferred,) if preferred else ()) + tuple(candidates):
+            if name and name.lower() in by_lower:
+                return by_lower[name.lower()]
+        return available[0]
+
+    return Fonts(pick(BODY_FONTS), pick(HEADING_FONTS))
+
+
+def render_sheets(sheets: Sequence[Sheet], device: QPagedPaintDevice, fonts: Fonts, options: PrintOptions,
+                  progress: Progress | None = None, today: _dt.date | None = None) -> int:
+    """Paint ``sheets`` on ``device`` (its page layout already set); returns the page count."""
+    date_text = f"打印日期：{(today or _dt.date.today()):%Y年%m月%d日}"
+    painter = QPainter()
+    if not painter.begin(device):
+        raise OSError("cannot start painting on the output device")
+    pages_done = 0
+    try:
+        width = device.width()
+        footer_height = FOOTER_MM / 25.4 * device.logicalDpiY()
+        body_height = device.height() - footer_height
+        footer_font = QFont(fonts.body)
+        footer_font.setPointSizeF(options.point_size - 1.5)
+        for n, sheet in enumerate(sheets):
+            if progress is not None and progress(n, len(sheets)) is False:
+                raise Cancelled()
+            doc = QTextDocument()
+            doc.setDocumentMargin(0)
+            font = QFont(fonts.body)
+            font.setPointSizeF(options.point_size)
+            doc.setDefaultFont(font)
+            doc.documentLayout().setPaintDevice(device)
+            doc.setPageSize(QSizeF(width, body_height))
+            doc.setHtml(sheet_html(sheet, fonts.body, fonts.heading, options.point_size))
+            count = doc.pageCount()
+            for page in range(count):
+                if pages_done:
+                    device.newPage()
+                painter.save()
+                painter.translate(0, -page * body_height)
+                clip = QRectF(0, page * body_height, width, body_height)
+                painter.setClipRect(clip)
+                doc.drawContents(painter, clip)
+                painter.restore()
+                painter.setFont(footer_font)
+                footer = QRectF(0, body_height, width, footer_height)
+                painter.drawText(footer, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom), sheet.name)
+                painter.drawText(footer, int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom),
+                                 f"第 {page + 1} 页 共 {count} 页")
+                painter.drawText(footer, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom), date_text)
+                pages_done += 1
+        if progress is not None:
+            progress(len(sheets), len(sheets))
+    finally:
+        painter.end()
+    return pages_done
+
+
+def write_pdf(sheets: Sequence[Sheet], path: str | Path, fonts: Fonts, options: PrintOptions,
+              progress: Progress | None = None, title: str = "") -> int:
+    """Write the sheets to a PDF atomically (nothing is left behind on failure or cancel)."""
+    pages: list[int] = []
+
+    def produce(tmp: Path) -> None:
+        writer = QPdfWriter(str(tmp))
+        writer.setResolution(300)
+        writer.setCreator("Task Matrix")
+        writer.setTitle(title)
+        writer.setPageLayout(options.page_layout())
+        pages.append(render_sheets(sheets, writer, fonts, options, progress))
+
+    atomic_write(path, produce, backup=False)
+    return pages[0]

@@ -1,0 +1,136 @@
+"""What an assignment sheet says: headings, a summary, task tables, a sign-off block.
+
+Pure Python (no Qt): a :class:`Sheet` is built for a unit, a city or the current filter,
+and turned into the HTML a QTextDocument lays out. The sheets are official documents that
+go out with a notice, so their text is Chinese whatever the interface language.
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass, field
+
+from taskmatrix.model.plan import Plan, Task
+from taskmatrix.model.queries import city_tasks, unit_tasks
+
+#: (header, width in percent) of the two task tables.
+LEAD_COLUMNS = (("序号", 8), ("重点任务", 20), ("具体内容", 42), ("参与单位", 18), ("完成时限", 12))
+PART_COLUMNS = (("序号", 8), ("重点任务", 20), ("具体内容", 42), ("牵头单位", 18), ("完成时限", 12))
+FILTER_COLUMNS = (("序号", 8), ("重点任务", 18), ("具体内容", 34), ("牵头单位", 14), ("参与单位", 16),
+                  ("完成时限", 10))
+SIGN_OFF = ("负责人", "联系人", "联系电话")
+
+
+@dataclass
+class SheetTable:
+    heading: str
+    columns: tuple[tuple[str, int], ...]
+    rows: list[list[str]] = field(default_factory=list)
+
+
+@dataclass
+class Sheet:
+    """One assignment sheet: printed starting on a new page, numbered on its own."""
+
+    name: str
+    plan_title: str
+    title: str
+    summary: str
+    tables: list[SheetTable]
+    note: str = ""
+
+
+def _lead_row(task: Task, note: str = "") -> list[str]:
+    return [str(task.number), task.title + note, task.body, "、".join(task.participants), task.deadline]
+
+
+def _part_row(task: Task, note: str = "") -> list[str]:
+    return [str(task.number), task.title + note, task.body, "、".join(task.leads), task.deadline]
+
+
+def unit_sheet(plan: Plan, unit: str) -> Sheet:
+    found = unit_tasks(plan, unit)
+    return Sheet(
+        name=unit, plan_title=plan.title, title=f"{unit}任务分工清单",
+        summary=f"牵头任务 {len(found.lead)} 项，参与任务 {len(found.participant)} 项",
+        tables=[
+            SheetTable("一、牵头任务", LEAD_COLUMNS, [_lead_row(t) for t in found.lead]),
+            SheetTable("二、参与任务", PART_COLUMNS, [_part_row(t) for t in found.participant]),
+        ],
+    )
+
+
+def city_sheet(plan: Plan, city: str) -> Sheet:
+    found = city_tasks(plan, city)
+    lead = [c for c in found if c.lead and c.via is None]
+    part = [c for c in found if not (c.lead and c.via is None)]
+    via = sum(1 for c in found if c.via is not None)
+
+    def mark(via_group: str | None) -> str:
+        return f"〔经{via_group}〕" if via_group else ""
+
+    return Sheet(
+        name=city, plan_title=plan.title, title=f"{city}任务分工清单",
+        summary=f"牵头任务 {len(lead)} 项，参与任务 {len(part)} 项（其中经城市组 {via} 项）",
+        tables=[
+            SheetTable("一、牵头任务", LEAD_COLUMNS, [_lead_row(c.task) for c in lead]),
+            SheetTable("二、参与任务", PART_COLUMNS, [_part_row(c.task, mark(c.via)) for c in part]),
+        ],
+        note="标注〔经……〕的任务，是通过所列城市组（如“大湾区内地各市”）落到本市的任务。" if via else "",
+    )
+
+
+def filter_sheet(plan: Plan, tasks: list[Task], description: str) -> Sheet:
+    rows = [[str(t.number), t.title, t.body, "、".join(t.leads), "、".join(t.participants), t.deadline]
+            for t in tasks]
+    return Sheet(
+        name=description or "全部任务", plan_title=plan.title,
+        title=f"重点任务清单（{description}）" if description else "重点任务清单",
+        summary=f"共 {len(tasks)} 项任务", tables=[SheetTable("", FILTER_COLUMNS, rows)],
+    )
+
+
+def units_with_tasks(plan: Plan) -> list[str]:
+    """Every unit that leads or takes part in a task, in registry order (unregistered last)."""
+    used = set(plan.units_used())
+    return [u for u in plan.all_unit_names() if u in used]
+
+
+def cities_with_tasks(plan: Plan) -> list[str]:
+    return [c for c in plan.registry.city_names() if city_tasks(plan, c)]
+
+
+def sheet_html(sheet: Sheet, body_font: str, heading_font: str, point_size: float = 10.5) -> str:
+    """The sheet as HTML for QTextDocument (header rows repeat on every page through <thead>)."""
+    e = html.escape
+    parts = [
+        f'<p align="center" style="font-family:\'{e(heading_font)}\'; font-size:{point_size + 1.5}pt;">'
+        f"{e(sheet.plan_title)}</p>" if sheet.plan_title else "",
+        f'<h1 align="center" style="font-family:\'{e(heading_font)}\'; font-size:{point_size + 7.5}pt; '
+        f'font-weight:bold;">{e(sheet.title)}</h1>',
+        f'<p align="center" style="font-size:{point_size + 1}pt;">{e(sheet.summary)}</p>',
+    ]
+    for table in sheet.tables:
+        if table.heading:
+            parts.append(f'<h2 style="font-family:\'{e(heading_font)}\'; font-size:{point_size + 3}pt; '
+                         f'font-weight:bold; margin-top:12px;">{e(table.heading)}</h2>')
+        parts.append('<table width="100%" border="1" cellspacing="0" cellpadding="4" '
+                     'style="border-collapse:collapse; border-color:#000000;">')
+        parts.append("<thead><tr>" + "".join(
+            f'<th width="{width}%" bgcolor="#e6e6e6" align="center" style="white-space:nowrap;">{e(name)}</th>'
+            for name, width in table.columns) + "</tr></thead>")
+        if not table.rows:
+            parts.append(f'<tr><td colspan="{len(table.columns)}" align="center">（无）</td></tr>')
+        for row in table.rows:
+            cells = []
+            for i, value in enumerate(row):
+                align = ' align="center"' if i == 0 or table.columns[i][0] == "完成时限" else ""
+                cells.append(f"<td{align}>{e(value).replace(chr(10), '<br>')}</td>")
+            parts.append("<tr>" + "".join(cells) + "</tr>")
+        parts.append("</table>")
+    if sheet.note:
+        parts.append(f'<p style="font-size:{point_size - 1}pt;">注：{e(sheet.note)}</p>')
+    sign = "　　".join(f"{label}：__________" for label in SIGN_OFF)
+    parts.append(f'<p style="margin-top:24px; font-size:{point_size + 1}pt;">{sign}</p>')
+    return (f'<html><body style="font-family:\'{e(body_font)}\'; font-size:{point_size}pt;">'
+            + "".join(parts) + "</body></html>")
