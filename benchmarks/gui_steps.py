@@ -25,7 +25,7 @@ from taskmatrix.gui.settings import Settings
 path = Path(sys.argv[1]) if len(sys.argv) > 1 and sys.argv[1] else None
 app = create_app()
 store = QSettings(str(Path(tempfile.mkdtemp()) / "s.ini"), QSettings.Format.IniFormat)
-window = build_window(path, Settings(store), "zh_CN")
+window = build_window(path, Settings(store), "zh_CN", recovery_folder=Path(tempfile.mkdtemp()))
 marks = {}
 
 class Watch(QObject):
@@ -186,3 +186,41 @@ def gui_steps(suite: Any, size: int, paths: dict[str, Path], tmp: Path) -> None:
         ui.close()
     suite.add(Row("peak memory of the app with the plan open", size, [max(r[3] for r in runs)],
                   unit="MB", target="≤500 MB at 100k"))
+
+
+def print_steps(suite: Any, size: int, paths: dict[str, Path], tmp: Path) -> None:
+    """One unit's sheet and every unit's sheets to PDF (on the seed plan at size 100)."""
+    from benchmarks.run import Row
+    from taskmatrix.gui.app import create_app
+    from taskmatrix.gui.printing.render import PrintOptions, choose_fonts, write_pdf
+    from taskmatrix.gui.printing.sheets import unit_sheet, units_with_tasks
+    from taskmatrix.io.defaults import load_default_plan
+    from taskmatrix.io.formats import read_plan
+    from taskmatrix.model.queries import unit_counts
+
+    create_app()
+    fonts = choose_fonts()
+    assert fonts is not None, "no Chinese font installed"
+    plan = load_default_plan().plan if size <= 100 else read_plan(paths["xlsx"]).plan
+    label = "seed" if size <= 100 else f"{size:,} tasks"
+    counts = unit_counts(plan)
+    busiest = max(counts, key=lambda u: sum(counts[u]))
+    pages: list[int] = []
+
+    def one() -> None:
+        pages.append(write_pdf([unit_sheet(plan, busiest)], tmp / "one.pdf", fonts, PrintOptions()))
+
+    row = suite.time(f"one unit's sheet to PDF ({label})", size, one, target="<1 s (seed)",
+                     repeat=1 if size > 10_000 else None)
+    row.note = f"{busiest}: {pages[-1]} pages"
+    if size > 10_000:
+        return  # every unit of a 100,000-task plan is tens of thousands of pages
+    units = units_with_tasks(plan)
+
+    def every() -> None:
+        sheets = [unit_sheet(plan, u) for u in units]
+        pages.append(write_pdf(sheets, tmp / "all.pdf", fonts, PrintOptions()))
+
+    row = suite.time(f"every unit's sheets to one PDF ({label})", size, every, target="<3 s (seed)",
+                     repeat=1 if size >= 10_000 else None)
+    row.note = f"{len(units)} units, {pages[-1]} pages"

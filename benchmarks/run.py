@@ -196,7 +196,14 @@ def _gui(suite: Suite, size: int, paths: dict[str, Path], tmp: Path) -> None:
     gui_steps(suite, size, paths, tmp)
 
 
-STEP_GROUPS: dict[str, Callable[[Suite, int, dict[str, Path], Path], None]] = {"io": io_steps, "gui": _gui}
+def _print(suite: Suite, size: int, paths: dict[str, Path], tmp: Path) -> None:
+    from benchmarks.gui_steps import print_steps
+
+    print_steps(suite, size, paths, tmp)
+
+
+STEP_GROUPS: dict[str, Callable[[Suite, int, dict[str, Path], Path], None]] = {
+    "io": io_steps, "gui": _gui, "print": _print}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -219,6 +226,9 @@ def main(argv: list[str] | None = None) -> int:
                 STEP_GROUPS[group](suite, size, paths, Path(tmp))
             if "io" in groups:
                 memory_step(suite, size, paths)
+    print("\nsummary")
+    for row in suite.rows:
+        print(_line(row))
     if args.markdown:
         write_markdown(suite, args.markdown)
     return 0

@@ -35,7 +35,7 @@ def main() -> None:
     create_app()
     store = QSettings(str(Path(tempfile.mkdtemp()) / "shots.ini"), QSettings.Format.IniFormat)
     for width, height in ((1366, 768), (1920, 1080)):
-        window = build_window(None, Settings(store), language)
+        window = build_window(None, Settings(store), language, recovery=False)
         window.resize(width, height)
         window.show()
         settle()

@@ -37,11 +37,13 @@ def create_app() -> QApplication:
     return app
 
 
-def build_window(path: Path | None, settings: Settings, language: str | None = None) -> MainWindow:
+def build_window(path: Path | None, settings: Settings, language: str | None = None, recovery: bool = True,
+                 recovery_folder: Path | None = None) -> MainWindow:
     """The main window on the embedded plan, opening ``path`` once it is shown."""
     from taskmatrix.gui.document import PlanDocument
     from taskmatrix.gui.i18n import install_translators
     from taskmatrix.gui.mainwindow import MainWindow
+    from taskmatrix.gui.recovery import RecoveryManager, offer_restore
     from taskmatrix.io.defaults import load_default_plan
     from taskmatrix.model.plan import Plan
     from taskmatrix.model.units import UnitRegistry
@@ -58,12 +60,16 @@ def build_window(path: Path | None, settings: Settings, language: str | None = N
         document = PlanDocument(Plan(registry=UnitRegistry.default()))
     window = MainWindow(document, settings)
     window.restore_layout()
-    if path is not None:
-        def open_given() -> None:
-            if not window.files.open_path(path, confirmed=True):
-                document.replace_plan(load_default_plan().plan, None)
+    if recovery:
+        window.recovery = RecoveryManager(document, recovery_folder, parent=window)
 
-        QTimer.singleShot(0, open_given)
+    def after_show() -> None:
+        if window.recovery is not None and offer_restore(window, window.recovery):
+            return
+        if path is not None and not window.files.open_path(path, confirmed=True):
+            document.replace_plan(load_default_plan().plan, None)
+
+    QTimer.singleShot(0, after_show)
     return window
 
 

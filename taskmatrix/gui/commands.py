@@ -191,3 +191,13 @@ class PlanTextCommand(QUndoCommand):
     def undo(self) -> None:
         self.model.plan.title, self.model.plan.preamble = self.old
         self.notify()
+
+
+class MarkerCommand(QUndoCommand):
+    """A step that changes nothing (marks the document as changed, e.g. after recovery)."""
+
+    def redo(self) -> None:
+        pass
+
+    def undo(self) -> None:
+        pass

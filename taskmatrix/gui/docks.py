@@ -120,8 +120,12 @@ class _TaskListDock(QDockWidget):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.refresh)
-        table.planEdited.connect(lambda: self._timer.start(REFRESH_MS))
+        # Bound methods, not lambdas: Qt drops them when the dock goes, the table may stay.
+        table.planEdited.connect(self._schedule_refresh)
         table.modelReset.connect(self.refresh)
+
+    def _schedule_refresh(self) -> None:
+        self._timer.start(REFRESH_MS)
 
     def refresh(self) -> None:
         self._refresh_counts()

@@ -49,12 +49,15 @@ class PlanDocument(QObject):
         self.model = TaskTableModel(plan, self)
         self.model.edit_handler = self.edit_field
         self.undo_stack = QUndoStack(self)
-        self.undo_stack.cleanChanged.connect(lambda clean: self.modifiedChanged.emit(not clean))
+        self.undo_stack.cleanChanged.connect(self._clean_changed)
         self.path: Path | None = path
         #: The file's stamp when opened or last saved (to notice changes made by others).
         self.stamp: FileStamp | None = FileStamp.of(path) if path else None
         #: Not a user file (the embedded plan): saving asks for a name.
         self.untitled = path is None
+
+    def _clean_changed(self, clean: bool) -> None:
+        self.modifiedChanged.emit(not clean)
 
     @property
     def plan(self) -> Plan:
@@ -77,6 +80,14 @@ class PlanDocument(QObject):
         self.planReplaced.emit()
         self.pathChanged.emit()
         self.modifiedChanged.emit(False)
+
+    def restore_unsaved(self, plan: Plan, path: Path | None) -> None:
+        """Load a recovered plan as unsaved changes to ``path`` (its original file)."""
+        self.replace_plan(plan, path)
+        self.stamp = None  # saving it back over the file is what the user asked for
+        # An empty step makes the stack unclean: the recovered work is not saved anywhere.
+        self.undo_stack.push(commands.MarkerCommand(
+            QCoreApplication.translate("PlanDocument", "Restore recovered work")))
 
     def mark_saved(self, path: Path) -> None:
         self.path = path

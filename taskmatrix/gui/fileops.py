@@ -77,7 +77,8 @@ class FileController(QObject):
         try:
             result: ReadResult = run_with_progress(
                 self.window, self.tr("Opening {name}…").format(name=path.name),
-                lambda progress: read_plan(path, progress=progress))
+                lambda progress: read_plan(path, progress=progress),
+                then=lambda result: self.document.replace_plan(result.plan, path))
         except Cancelled:
             self.message.emit(self.tr("Opening cancelled; nothing changed."))
             return False
@@ -89,7 +90,6 @@ class FileController(QObject):
             QMessageBox.critical(self.window, self.tr("Cannot Open"),
                                  self.tr("{path}: unexpected error: {error}").format(path=path, error=exc))
             return False
-        self.document.replace_plan(result.plan, path)
         self.settings.set(LAST_FOLDER, str(path.parent))
         self.settings.add_recent(str(path))
         self.opened.emit(result, str(path))

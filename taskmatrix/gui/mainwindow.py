@@ -27,6 +27,7 @@ from taskmatrix.gui.fileops import FileController
 from taskmatrix.gui.filterbar import FilterBar
 from taskmatrix.gui.printing.dialog import PrintController
 from taskmatrix.gui.proxy import TaskProxyModel
+from taskmatrix.gui.recovery import RecoveryManager
 from taskmatrix.gui.settings import GEOMETRY, HEADER_STATE, LANGUAGE, RECENT_FILES, WINDOW_STATE, Settings
 from taskmatrix.gui.tableview import TaskTableView
 from taskmatrix.io.formats import READ_SUFFIXES
@@ -35,6 +36,7 @@ from taskmatrix.model.filters import FilterSpec
 from taskmatrix.model.plan import Task
 
 APP_NAME = "Task Matrix"
+WARM_SLICE = 3000
 
 
 class MainWindow(QMainWindow):
@@ -49,6 +51,8 @@ class MainWindow(QMainWindow):
         self.files = FileController(self, document, settings)
         self.printing = PrintController(self, settings)
         self.edits = EditActions(self)
+        #: Autosave and crash recovery (set by the application; tests may leave it out).
+        self.recovery: RecoveryManager | None = None
         self.proxy = TaskProxyModel(document.model, self)
         self.filter_bar = FilterBar(self.actions_[ActionId.CLEAR_FILTERS], self)
         self.table = TaskTableView(self.proxy, self)
@@ -73,6 +77,9 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.editor)
         self.statusBar().addPermanentWidget(self.count_label)
         self.statusBar().addPermanentWidget(self.path_label)
+        self._warm_timer = QTimer(self)
+        self._warm_timer.setSingleShot(True)
+        self._warm_timer.timeout.connect(self._warm_index)
         self._build_menus()
         self._connect()
         self._plan_replaced()
@@ -178,7 +185,7 @@ class MainWindow(QMainWindow):
         doc.pathChanged.connect(self._update_title)
         doc.planReplaced.connect(self._plan_replaced)
         doc.propertiesChanged.connect(self._update_title)
-        doc.model.sectionsChanged.connect(lambda: self.filter_bar.set_plan(doc.plan))
+        doc.model.sectionsChanged.connect(self._sections_changed)
         doc.model.unitsChanged.connect(self._units_changed)
         doc.model.rowsInserted.connect(self._update_counts)
         doc.model.rowsRemoved.connect(self._update_counts)
@@ -206,8 +213,13 @@ class MainWindow(QMainWindow):
         self._update_title()
         self._update_counts()
         self._selection_changed()
-        # Search texts are made after the first paint, so the first keystroke finds them ready.
-        QTimer.singleShot(250, self.document.model.index_.warm)
+        # Search texts are made after the first paint, a slice at a time, so the first
+        # keystroke finds them ready and no slice holds up the window.
+        self._warm_timer.start(250)
+
+    def _warm_index(self) -> None:
+        if not self.document.model.index_.warm(limit=WARM_SLICE):
+            self._warm_timer.start(0)
 
     def _update_title(self, *args: Any) -> None:
         doc = self.document
@@ -219,6 +231,9 @@ class MainWindow(QMainWindow):
         plan = self.document.plan
         self.count_label.setText(self.tr("{tasks} tasks · {sections} sections · {units} units").format(
             tasks=len(plan.tasks), sections=len(plan.sections), units=len(plan.units_used())))
+
+    def _sections_changed(self) -> None:
+        self.filter_bar.set_plan(self.document.plan)
 
     def _units_changed(self) -> None:
         self.filter_bar.set_plan(self.document.plan)
@@ -315,6 +330,8 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.save_layout()
+        if self.recovery is not None:
+            self.recovery.close()
         event.accept()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:

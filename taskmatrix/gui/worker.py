@@ -63,8 +63,13 @@ class _Relay(QObject):
         self.loop.quit()
 
 
-def run_with_progress(parent: QWidget | None, label: str, fn: Callable[[Progress], T]) -> T:
-    """Run ``fn`` in a worker thread; raises ``Cancelled`` if the user cancelled."""
+def run_with_progress(parent: QWidget | None, label: str, fn: Callable[[Progress], T],
+                      then: Callable[[T], None] | None = None) -> T:
+    """Run ``fn`` in a worker thread; raises ``Cancelled`` if the user cancelled.
+
+    ``then(result)`` runs on the GUI thread while the dialog still shows (showing a large
+    plan takes a moment too).
+    """
     runner = _Runner(fn)
     thread = QThread()
     runner.moveToThread(thread)
@@ -93,8 +98,14 @@ def run_with_progress(parent: QWidget | None, label: str, fn: Callable[[Progress
     thread.quit()
     thread.wait()
     running[0] = False
-    dialog.close()
-    dialog.deleteLater()
-    if runner.error is not None:
-        raise runner.error
-    return runner.result
+    try:
+        if runner.error is not None:
+            raise runner.error
+        if then is not None:
+            dialog.setCancelButton(None)  # nothing to cancel any more: the result is being shown
+            dialog.setValue(100)
+            then(runner.result)
+        return runner.result
+    finally:
+        dialog.close()
+        dialog.deleteLater()

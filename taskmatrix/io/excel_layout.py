@@ -55,6 +55,8 @@ _WS = re.compile(r"\s+")
 _PAREN_NOTE = re.compile(r"[（(][^）)]*[）)]$")
 _NUMBER = re.compile(r"^[（(]?\s*0*(\d{1,7})\s*[.．、)）]?$")
 _NUMERALS = "一二三四五六七八九十百千万零〇两"
+#: A section row as the app writes it, read back exactly.
+LITERAL_SECTION = re.compile(rf"^([{_NUMERALS}]+)、(.*)$", re.S)
 _SECTION_PATTERNS = (
     re.compile(rf"^([{_NUMERALS}]+)\s*[、.．]\s*(.*)$", re.S),
     re.compile(rf"^[（(]([{_NUMERALS}]+)[）)]\s*(.*)$", re.S),
@@ -65,6 +67,20 @@ _SECTION_PATTERNS = (
 def rendered_title(title: str) -> str:
     """The text of the task sheet's title row for a plan titled ``title``."""
     return title if title.endswith("分工表") else title + TITLE_SUFFIX
+
+
+_ESCAPED = re.compile(r"_x([0-9A-Fa-f]{4})_")
+_ESCAPE_LIKE = re.compile(r"_(x[0-9A-Fa-f]{4}_)")
+
+
+def escape(text: str) -> str:
+    """Office XML's escape: text that reads like ``_xHHHH_`` keeps its underscore as ``_x005F_``."""
+    return _ESCAPE_LIKE.sub(r"_x005F_\1", text) if "_x" in text else text
+
+
+def unescape(text: str) -> str:
+    """Decode ``_xHHHH_`` as Excel does (for parts read without a spreadsheet library)."""
+    return _ESCAPED.sub(lambda m: chr(int(m.group(1), 16)), text) if "_x" in text else text
 
 
 def header_field(value: Any) -> str | None:
@@ -78,14 +94,15 @@ def header_field(value: Any) -> str | None:
     return _FIELD_OF.get(text)
 
 
-def cell_text(value: Any) -> str:
-    """A cell's value as the text the user sees (numbers without a trailing .0)."""
+def cell_text(value: Any, strip: bool = True) -> str:
+    """A cell's value as the text the user sees (numbers without a trailing .0); surrounding
+    white space is dropped unless ``strip`` is false (a workbook the app wrote)."""
     if value is None:
         return ""
     if isinstance(value, str):
         if "\r" in value:
             value = value.replace("\r\n", "\n").replace("\r", "\n")
-        return value.strip()
+        return value.strip() if strip else value
     if isinstance(value, bool):
         return "TRUE" if value else "FALSE"
     if isinstance(value, float):
@@ -231,6 +248,23 @@ def _collect_extras(rows: list[list[Any]], info: HeaderInfo) -> None:
             n += 1
         names.add(name)
         info.extras.append((c, name))
+
+
+def canonical_header(rows: list[list[Any]], found: HeaderInfo) -> HeaderInfo:
+    """The header of a task sheet the app wrote: canonical columns by name, then every other
+    column an extra field under its exact header (whatever it looks like)."""
+    row = rows[found.row]
+    names = [cell_text(v, strip=False) for v in row]
+    info = HeaderInfo(found.row, found.row + 1)
+    wanted = {header: fld for fld, header in CANONICAL_COLUMNS}
+    for c, name in enumerate(names):
+        fld = wanted.get(name)
+        if fld is not None and fld not in info.fields:
+            info.fields[fld] = c
+        elif name:
+            info.extras.append((c, name))
+        info.headers[c] = name
+    return info
 
 
 def column_letter(index: int) -> str:

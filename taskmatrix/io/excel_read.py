@@ -24,8 +24,8 @@ from taskmatrix.io.errors import Cancelled, Notice, PlanFormatError
 from taskmatrix.io.plaintext import ReadResult
 from taskmatrix.io.xlsxsafety import CheckedWorkbook, check_workbook
 from taskmatrix.model.edits import regroup
-from taskmatrix.model.plan import ForeignContent, Plan, Section, Task
-from taskmatrix.model.resplist import parse_responsibility, parse_unit_list
+from taskmatrix.model.plan import ForeignContent, Plan, Section, Task, parse_chinese_numeral
+from taskmatrix.model.resplist import parse_responsibility, parse_unit_list, split_top_level
 from taskmatrix.model.units import (
     DEFAULT_GROUP_MEMBERS,
     GROUP_CATEGORY,
@@ -82,17 +82,22 @@ def read_xlsx(path: str | Path, registry: UnitRegistry | None = None,
     _step(progress, 40)
 
     sheet_name, header, rows, merged = chosen
+    # A task sheet the app wrote is read as written: exact columns and unit names.
+    literal = ours and len(generated) == 3 and sheet_name == generated[0] and not header.is_grid
+    if literal:
+        header = L.canonical_header(rows, header)
     plan_registry: UnitRegistry | None = None
-    if ours and L.SUMMARY_SHEET in generated and L.SUMMARY_SHEET in workbook.sheet_names:
-        plan_registry = _summary_registry(workbook, path)
+    if ours and len(generated) == 3 and generated[2] in workbook.sheet_names:
+        plan_registry = _summary_registry(workbook, generated[2], path)
     if plan_registry is None:
         plan_registry = registry.copy() if registry is not None else UnitRegistry.default()
-    reader = _SheetReader(path, rows, merged, header, plan_registry, progress)
+    reader = _SheetReader(path, rows, merged, header, plan_registry, progress, literal)
     plan, warnings = reader.read()
     if ours:
         # The title row shows the title the app stored; a title edited in Excel wins.
         stored = meta.get("title", "")
-        if L.rendered_title(plan.title) == L.rendered_title(stored) or plan.title == L.rendered_title(stored):
+        shown = L.cell_text(rows[0][0], strip=False) if rows and rows[0] and header.row > 0 else None
+        if shown == L.rendered_title(stored) or shown is None:
             plan.title = stored
         plan.preamble = meta.get("description", "")
     replaced = [sheet_name] + [s for s in generated if s != sheet_name and s in workbook.sheet_names]
@@ -164,21 +169,21 @@ def _read_meta(checked: CheckedWorkbook) -> dict[str, str]:
             for child in root:
                 tag = child.tag.rsplit("}", 1)[-1]
                 if tag in ("title", "description") and child.text:
-                    meta[tag] = child.text
+                    meta[tag] = L.unescape(child.text)
         if "docProps/custom.xml" in checked.names:
             root = ElementTree.fromstring(archive.read("docProps/custom.xml"))
             for prop in root:
                 name = prop.get("name")
                 if name and len(prop):
-                    meta[name] = prop[0].text or ""
+                    meta[name] = L.unescape(prop[0].text or "")
     except Exception as exc:  # properties are optional; a broken part is not fatal
         logger.info("workbook properties unreadable: %s", exc)
     return meta
 
 
-def _summary_registry(workbook: Any, path: Path) -> UnitRegistry | None:
+def _summary_registry(workbook: Any, sheet: str, path: Path) -> UnitRegistry | None:
     """The registry the app wrote into its 单位汇总 sheet (categories, aliases, members)."""
-    rows = _rows(_sheet(workbook, L.SUMMARY_SHEET, path), path, None)
+    rows = _rows(_sheet(workbook, sheet, path), path, None)
     if not rows:
         return None
     header = [L.cell_text(v) for v in rows[0]]
@@ -254,8 +259,9 @@ class _SheetReader:
     """Turns the rows below a recognised header into sections and tasks."""
 
     def __init__(self, path: Path, rows: Rows, merged: Merged, header: L.HeaderInfo,
-                 registry: UnitRegistry, progress: Progress | None) -> None:
+                 registry: UnitRegistry, progress: Progress | None, literal: bool = False) -> None:
         self.path = path
+        self.literal = literal
         self.rows = rows
         self.header = header
         self.registry = registry
@@ -306,7 +312,11 @@ class _SheetReader:
         """Units of a cell; cells repeat a lot in a matrix, so each text is parsed once."""
         found = self.unit_cache.get(text)
         if found is None:
-            found = self.unit_cache[text] = parse_unit_list(text, self.registry)
+            if self.literal:  # as the app wrote them: names joined by 、
+                found = list(dict.fromkeys(u for u in split_top_level(text, "、") if u))
+            else:
+                found = parse_unit_list(text, self.registry)
+            self.unit_cache[text] = found
         return list(found)
 
     def text(self, r: int, field: str) -> str:
@@ -363,7 +373,7 @@ class _SheetReader:
             task.number = plan.next_task_number()
             self.warnings.append(Notice("a task without a number was numbered {number}", row=row_no,
                                         number=task.number))
-        if not plan.tasks:
+        if not plan.tasks and not self.literal:  # a workbook the app wrote may hold an empty plan
             raise PlanFormatError(self.path, "the task table has a header but no task rows")
         if not plan.is_grouped():
             regroup(plan)
@@ -396,6 +406,14 @@ class _SheetReader:
         return self.header.is_grid and first in (L.MATRIX_LEAD_TOTAL, L.MATRIX_PART_TOTAL)
 
     def _section_heading(self, r: int, texts: list[str]) -> tuple[int | None, str] | None:
+        if self.literal:  # the app writes "一、title" in the first cell of a merged row
+            first = L.cell_text(self.rows[r][0], strip=False) if self.rows[r] else ""
+            match = L.LITERAL_SECTION.match(first)
+            if match and not any(texts[1:]):
+                number = parse_chinese_numeral(match.group(1))
+                if number:
+                    return number, match.group(2)
+            return None
         distinct = list(dict.fromkeys(t for t in texts if t))
         if len(distinct) != 1:
             return None
@@ -432,15 +450,19 @@ class _SheetReader:
     def _task(self, r: int, number: int) -> Task:
         fields = self.header.fields
         row = self.row(r)
-        text = L.cell_text
+        strip = not self.literal
         task = Task(number=number)
         for name, c in self.text_columns:
             value = row[c]
             if value != "":
-                setattr(task, name, value.strip() if type(value) is str and "\r" not in value else text(value))
+                if type(value) is str and "\r" not in value:
+                    setattr(task, name, value.strip() if strip else value)
+                else:
+                    setattr(task, name, L.cell_text(value, strip))
         if self.header.is_grid:
             self._grid_units(r, task)
         else:
+            text = L.cell_text
             if "leads" in fields:
                 task.leads = self.units(text(row[fields["leads"]]))
             if "participants" in fields:
@@ -455,7 +477,7 @@ class _SheetReader:
             if task.participants and task.leads:
                 lead_set = set(task.leads)
                 task.participants = [u for u in dict.fromkeys(task.participants) if u not in lead_set]
-        task.extra = {name: text(row[c]) for c, name in self.header.extras}
+        task.extra = {name: L.cell_text(row[c], strip) for c, name in self.header.extras}
         return task
 
     def _grid_units(self, r: int, task: Task) -> None:

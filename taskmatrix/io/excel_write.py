@@ -9,9 +9,10 @@ hold, are removed and reported; a cell over Excel's 32,767-character limit is re
 
 from __future__ import annotations
 
+import contextlib
 import io
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -264,6 +265,12 @@ def _check_limits(plan: Plan, path: str | Path) -> None:
                     number=task.number, length=len(value))
     if len(plan.preamble) > EXCEL_CELL_LIMIT * 8:
         raise PlanSaveError(path, "the preamble is too long to store in a workbook")
+    others = [L.rendered_title(plan.title), *(s.label for s in plan.sections), *plan.extra_fields,
+              *plan.all_unit_names()]
+    longest = max(others, key=len)
+    if len(longest) > EXCEL_CELL_LIMIT:
+        raise PlanSaveError(path, "a title, section, column or unit name of {length} characters is longer than "
+                                  "an Excel cell holds (32,767): “{start}…”", length=len(longest), start=longest[:20])
 
 
 class _Cleaner:
@@ -410,6 +417,8 @@ class _OpenpyxlSheet:
         from copy import copy
 
         cell = self.ws.cell(row=row + 1, column=col + 1)
+        if isinstance(value, str):
+            value = L.escape(value)  # Excel reads _xHHHH_ as an escaped character: keep the text as typed
         cell.value = value
         if isinstance(value, str):
             cell.data_type = "s"  # never a formula, whatever the text starts with
@@ -481,12 +490,33 @@ def _write_openpyxl(plan: Plan, target: Any, cleaner: _Cleaner, progress: Progre
     workbook.active = index
     for ws in workbook.worksheets:
         ws.sheet_view.tabSelected = ws.title == names[0]
-    workbook.properties.title = cleaner.text(plan.title, None)
-    workbook.properties.description = cleaner.text(plan.preamble, None)
+    workbook.properties.title = L.escape(cleaner.text(plan.title, None))
+    workbook.properties.description = L.escape(cleaner.text(plan.preamble, None))
     props = workbook.custom_doc_props
     for key, value in _properties(plan, names).items():
         for existing in [p for p in props.props if p.name == key]:
             props.props.remove(existing)
-        props.append(StringProperty(name=key, value=value))
+        props.append(StringProperty(name=key, value=L.escape(value)))
     _step(progress, 95)
-    workbook.save(target)
+    with _preserving_whitespace():
+        workbook.save(target)
+
+
+@contextlib.contextmanager
+def _preserving_whitespace() -> Iterator[None]:
+    """openpyxl marks xml:space="preserve" only on text with something besides white space,
+    so a cell holding just " " or a line break would read back empty; mark every such text."""
+    import openpyxl.cell._writer as cell_writer
+    from openpyxl.xml.functions import XML_NS
+
+    original = cell_writer.whitespace
+
+    def whitespace(node: Any) -> None:
+        if node.text and node.text != node.text.strip():
+            node.set(f"{{{XML_NS}}}space", "preserve")
+
+    cell_writer.whitespace = whitespace
+    try:
+        yield
+    finally:
+        cell_writer.whitespace = original

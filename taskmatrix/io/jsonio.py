@@ -29,39 +29,52 @@ MAX_JSON_BYTES = 512 * 1024 * 1024
 
 
 def plan_to_dict(plan: Plan) -> dict[str, Any]:
+    doc = plan_header(plan)
     registry = plan.registry
-    units: list[dict[str, Any]] = []
-    for unit in registry:
-        entry: dict[str, Any] = {"name": unit.name, "category": unit.category, "aliases": list(unit.aliases)}
-        if unit.category == GROUP_CATEGORY:
-            entry["members"] = list(unit.members)
-        units.append(entry)
-    for name in plan.unknown_units():
-        units.append({"name": name, "category": "", "aliases": []})
+    doc["tasks"] = [task_to_dict(t, registry) for t in plan.tasks]
+    doc["units"] = doc.pop("units")  # keep the documented key order: tasks, then units
+    return doc
+
+
+def plan_header(plan: Plan) -> dict[str, Any]:
+    """Everything of the plan but its tasks."""
     return {
         "format": FORMAT_ID,
         "title": plan.title,
         "preamble": plan.preamble,
         "sections": [{"number": s.number, "title": s.title} for s in plan.sections],
         "extra_fields": list(plan.extra_fields),
-        "tasks": [
-            {
-                "number": t.number,
-                "section": t.section,
-                "title": t.title,
-                "body": t.body,
-                "leads": list(t.leads),
-                "participants": list(t.participants),
-                "cities": task_cities(t, registry),
-                "deadline": t.deadline,
-                "status": t.status,
-                "progress": t.progress,
-                "notes": t.notes,
-                "extra": dict(t.extra),
-            }
-            for t in plan.tasks
-        ],
-        "units": units,
+        "units": units_to_list(plan),
+    }
+
+
+def units_to_list(plan: Plan) -> list[dict[str, Any]]:
+    """Registered units, then the unknown units the plan uses (with an empty category)."""
+    units: list[dict[str, Any]] = []
+    for unit in plan.registry:
+        entry: dict[str, Any] = {"name": unit.name, "category": unit.category, "aliases": list(unit.aliases)}
+        if unit.category == GROUP_CATEGORY:
+            entry["members"] = list(unit.members)
+        units.append(entry)
+    for name in plan.unknown_units():
+        units.append({"name": name, "category": "", "aliases": []})
+    return units
+
+
+def task_to_dict(t: Task, registry: UnitRegistry) -> dict[str, Any]:
+    return {
+        "number": t.number,
+        "section": t.section,
+        "title": t.title,
+        "body": t.body,
+        "leads": list(t.leads),
+        "participants": list(t.participants),
+        "cities": task_cities(t, registry),
+        "deadline": t.deadline,
+        "status": t.status,
+        "progress": t.progress,
+        "notes": t.notes,
+        "extra": dict(t.extra),
     }
 
 

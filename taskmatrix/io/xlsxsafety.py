@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -65,7 +66,8 @@ def check_workbook_bytes(data: bytes, path: str | Path | None = None) -> Checked
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         infos = archive.infolist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError):
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError, NotImplementedError,
+            zlib.error, RuntimeError):
         raise PlanFormatError(path, "the workbook is damaged or truncated (its zip directory cannot be read)") from None
     if len(infos) > MAX_MEMBERS:
         raise PlanFormatError(path, "refused: the workbook has {count} parts", count=len(infos))
@@ -92,4 +94,22 @@ def check_workbook_bytes(data: bytes, path: str | Path | None = None) -> Checked
         raise PlanFormatError(path, "this is a binary workbook (.xlsb): save it as .xlsx")
     if any(i.flag_bits & 0x1 for i in infos):
         raise PlanFormatError(path, "encrypted workbook, or the old .xls format: save it as .xlsx")
+    _refuse_entity_declarations(archive, infos, path)
     return CheckedWorkbook(data, names, total)
+
+
+def _refuse_entity_declarations(archive: zipfile.ZipFile, infos: list[zipfile.ZipInfo],
+                                path: str | Path | None) -> None:
+    """Workbooks never declare a DTD; one that does may be an XML entity bomb."""
+    for info in infos:
+        if not info.filename.endswith((".xml", ".rels", ".vml")):
+            continue
+        try:
+            with archive.open(info) as member:
+                head = member.read(4096)
+        except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError, NotImplementedError, RuntimeError):
+            raise PlanFormatError(path, "the workbook is damaged: part {part} cannot be read",
+                                  part=info.filename) from None
+        if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
+            raise PlanFormatError(path, "refused: part {part} declares XML entities (an entity bomb?)",
+                                  part=info.filename)

@@ -70,6 +70,7 @@ class SearchIndex:
         self._last: tuple[FilterSpec, list[str], list[int]] | None = None
         self.texts: list[str | None] = []
         self.cities: list[tuple[str, ...]] = []
+        self._cold = 0  # where the next warm() starts looking for missing texts
         self.rebuild()
 
     def rebuild(self) -> None:
@@ -77,32 +78,47 @@ class SearchIndex:
         registry = self.plan.registry
         self.cities = [tuple(task_cities(task, registry)) for task in self.plan.tasks]
         self.texts = [None] * len(self.plan.tasks)
+        self._cold = 0
 
-    def warm(self) -> None:
-        """Make every missing search text now."""
+    def warm(self, limit: int | None = None) -> bool:
+        """Make missing search texts (at most ``limit`` of them); True when none is missing.
+
+        Every text before ``_cold`` is made; the edits below move ``_cold`` back as needed.
+        """
         texts, tasks, cities = self.texts, self.plan.tasks, self.cities
-        for i, text in enumerate(texts):
-            if text is None:
+        made = 0
+        for i in range(self._cold, len(texts)):
+            if texts[i] is None:
+                if limit is not None and made >= limit:
+                    self._cold = i
+                    return False
                 texts[i] = task_search_text(tasks[i], self.plan, list(cities[i]))
+                made += 1
+        self._cold = len(texts)
+        return True
 
     def update(self, index: int) -> None:
         self._last = None
+        self._cold = min(self._cold, index)
         self.cities[index] = tuple(task_cities(self.plan.tasks[index], self.plan.registry))
         self.texts[index] = None
 
     def insert(self, index: int) -> None:
         self._last = None
+        self._cold = min(self._cold, index)
         self.cities.insert(index, tuple(task_cities(self.plan.tasks[index], self.plan.registry)))
         self.texts.insert(index, None)
 
     def remove(self, index: int) -> None:
         self._last = None
+        self._cold = min(self._cold, index)
         del self.texts[index]
         del self.cities[index]
 
     def move(self, source: int, dest: int) -> None:
         """Mirror ``plan.tasks.insert(dest, plan.tasks.pop(source))``."""
         self._last = None
+        self._cold = min(self._cold, source, dest)
         self.texts.insert(dest, self.texts.pop(source))
         self.cities.insert(dest, self.cities.pop(source))
 

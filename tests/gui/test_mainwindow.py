@@ -319,7 +319,7 @@ def test_interface_language(qtbot, settings, language, file_menu, header):
 
     app = QApplication.instance()
     try:
-        win = build_window(None, settings, language)
+        win = build_window(None, settings, language, recovery=False)
         qtbot.addWidget(win)
         assert win.menuBar().actions()[0].text() == file_menu
         col = win.document.model.column_of("leads")
@@ -384,7 +384,7 @@ def test_open_from_the_command_line_path(qtbot, settings, tmp_path):
 
     source = tmp_path / "p.xlsx"
     shutil.copy(DATA / "list_basic.xlsx", source)
-    win = build_window(Path(source), settings, "en")
+    win = build_window(Path(source), settings, "en", recovery_folder=tmp_path / "recovery")
     qtbot.addWidget(win)
     qtbot.waitUntil(lambda: win.document.path == source, timeout=3000)
     assert win.document.plan.title == "某某行动计划"

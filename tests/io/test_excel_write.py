@@ -219,3 +219,25 @@ def test_libreoffice_reads_every_task(seed_xlsx, seed_plan, tmp_path):
         row = tasks[task.number]
         assert row[1] == task.title and row[2] == task.body
         assert row[3] == "、".join(task.leads) and row[4] == "、".join(task.participants)
+
+
+@pytest.mark.parametrize("foreign", [False, True])
+def test_white_space_only_text_survives_both_writers(tmp_path, foreign):
+    """Found by the property tests: openpyxl dropped a cell holding just " "."""
+    plan = Plan(sections=[Section(1, " ")], extra_fields=["0", "00"])
+    plan.tasks = [Task(1, 1, " ", "\n", extra={"0": "", "00": " "}, notes="  两边空格  ")]
+    if foreign:
+        make_fixtures.multi_sheet(tmp_path / "src.xlsx")
+        plan.foreign = read_xlsx(tmp_path / "src.xlsx").plan.foreign
+    write_xlsx(plan, tmp_path / "w.xlsx")
+    assert dumps(read_xlsx(tmp_path / "w.xlsx").plan) == dumps(plan)
+
+
+def test_escape_like_text_survives_the_openpyxl_writer(tmp_path):
+    """Found by the property tests: text reading like Excel's _xHHHH_ escape was decoded."""
+    plan = Plan(title="_x0000_ 标题", extra_fields=["_x0041_"])
+    plan.tasks = [Task(1, None, "a_x0041_b", extra={"_x0041_": "_x005F_"})]
+    make_fixtures.multi_sheet(tmp_path / "src.xlsx")
+    plan.foreign = read_xlsx(tmp_path / "src.xlsx").plan.foreign
+    write_xlsx(plan, tmp_path / "e.xlsx")
+    assert dumps(read_xlsx(tmp_path / "e.xlsx").plan) == dumps(plan)

@@ -8,6 +8,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 from taskmatrix.io.errors import PlanFormatError
 from taskmatrix.io.plaintext import clean_text, decode_text, parse_plan_text, read_plan_text
 from tests.conftest import DATA
+from tests.fuzz import examples
 
 
 def parse(text):
@@ -221,7 +222,7 @@ _PIECES = st.sampled_from([
 ])
 
 
-@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(500), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(_PIECES, max_size=60).map("".join))
 def test_parser_raises_only_format_errors_on_plan_like_text(text):
     try:
@@ -232,7 +233,7 @@ def test_parser_raises_only_format_errors_on_plan_like_text(text):
     assert len(numbers) == len(set(numbers))
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(st.text(max_size=300))
 def test_parser_raises_only_format_errors_on_arbitrary_text(text):
     try:
@@ -241,7 +242,7 @@ def test_parser_raises_only_format_errors_on_arbitrary_text(text):
         pass
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(st.binary(max_size=300))
 def test_decoder_raises_only_format_errors_on_arbitrary_bytes(data):
     try:

@@ -6,6 +6,7 @@ from hypothesis import given, settings, strategies as st
 from taskmatrix.model import edits
 from taskmatrix.model.plan import Plan, Section, Task, chinese_numeral, parse_chinese_numeral
 from taskmatrix.model.units import UnitRegistry
+from tests.fuzz import examples
 
 
 @pytest.fixture
@@ -152,7 +153,7 @@ def test_chinese_numerals_both_ways(n, text):
     assert parse_chinese_numeral(text) == n
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(st.integers(min_value=1, max_value=99_999_999))
 def test_chinese_numerals_round_trip(n):
     assert parse_chinese_numeral(chinese_numeral(n)) == n

@@ -87,3 +87,17 @@ def test_sort_keys(seed_plan):
     assert by_lead[0].leads[0] <= by_lead[-1].leads[0]
     by_section = sorted(reversed(seed_plan.tasks), key=sort_key(seed_plan, "section"))
     assert [t.number for t in by_section[:2]] == [1, 2]
+
+
+def test_search_texts_are_made_lazily_and_in_slices(seed_plan):
+    index = SearchIndex(seed_plan)
+    assert index.texts.count(None) == 100
+    assert not index.warm(limit=40) and index.texts.count(None) == 60
+    seed_plan.tasks[10].title = "全新的标题"
+    index.update(10)
+    assert index.warm(limit=100) and None not in index.texts
+    assert "全新的标题" in index.texts[10]
+    seed_plan.tasks.insert(50, seed_plan.tasks.pop(5))
+    index.move(5, 50)
+    index.update(50)
+    assert numbers(seed_plan, index.match(FilterSpec(text="全新的标题"))) == [11]  # match() fills the gaps

@@ -5,6 +5,7 @@ from hypothesis import given, settings, strategies as st
 
 from taskmatrix.model.resplist import parse_responsibility, parse_unit_list, split_top_level
 from taskmatrix.model.units import UnitRegistry
+from tests.fuzz import examples
 
 REG = UnitRegistry.default()
 
@@ -97,7 +98,7 @@ def test_split_top_level_keeps_unbalanced_closers():
 _ALPHABET = st.sampled_from(list("省科技厅市广州深圳、，,；;:：（）()牵头配合参与单位等 \n") + ["省发展改革委", "牵头单位：", "参与单位："])
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=examples(400), deadline=None)
 @given(st.lists(_ALPHABET, max_size=40).map("".join))
 def test_never_raises_on_plan_like_text(text):
     leads, parts = resp(text)
@@ -106,7 +107,7 @@ def test_never_raises_on_plan_like_text(text):
     parse_unit_list(text, REG)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(st.text(max_size=80))
 def test_never_raises_on_arbitrary_text(text):
     resp(text)

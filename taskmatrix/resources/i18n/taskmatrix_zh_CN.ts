@@ -466,6 +466,7 @@
     <name>MainWindow</name>
     <message>
         <source>&amp;File</source>
+        <extracomment>Autosave and crash recovery (set by the application; tests may leave it out).</extracomment>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
@@ -570,6 +571,10 @@
         <source>Built-in plan</source>
         <extracomment>The file's stamp when opened or last saved (to notice changes made by others). Not a user file (the embedded plan): saving asks for a name.</extracomment>
         <translation>内置计划</translation>
+    </message>
+    <message>
+        <source>Restore recovered work</source>
+        <translation>恢复未保存的工作</translation>
     </message>
     <message>
         <source>Task number {number} is taken.</source>
@@ -683,6 +688,45 @@
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>Recovery</name>
+    <message>
+        <source>Recover Unsaved Work</source>
+        <translation>恢复未保存的工作</translation>
+    </message>
+    <message>
+        <source>Task Matrix did not close normally last time. A recovery copy of unsaved work was found:</source>
+        <translation>任务矩阵上次没有正常退出。找到一份未保存工作的恢复副本：</translation>
+    </message>
+    <message>
+        <source>the built-in plan (never saved)</source>
+        <translation>内置计划（从未保存）</translation>
+    </message>
+    <message>
+        <source>File: {source}
+Saved: {time}
+Tasks: {count}
+
+Restore it?</source>
+        <translation>文件：{source}
+保存时间：{time}
+任务数：{count}
+
+是否恢复？</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>丢弃</translation>
+    </message>
+    <message>
+        <source>Decide Later</source>
+        <translation>以后再说</translation>
     </message>
 </context>
 <context>
@@ -1016,6 +1060,10 @@
         <translation>未知地市“{name}”；最接近的：{names}</translation>
     </message>
     <message>
+        <source>a title, section, column or unit name of {length} characters is longer than an Excel cell holds (32,767): “{start}…”</source>
+        <translation>有一个长达 {length} 字的标题、领域、列名或单位名，超出 Excel 单元格的容量（32,767 字）：“{start}…”</translation>
+    </message>
+    <message>
         <source>the old .xls/.et format cannot be read: save it as .xlsx</source>
         <translation>无法读取旧的 .xls/.et 格式：请另存为 .xlsx</translation>
     </message>
@@ -1178,6 +1226,14 @@
     <message>
         <source>not an Excel workbook: this is an OpenDocument file; save it as .xlsx</source>
         <translation>不是 Excel 工作簿：这是 OpenDocument 文件；请另存为 .xlsx</translation>
+    </message>
+    <message>
+        <source>refused: part {part} declares XML entities (an entity bomb?)</source>
+        <translation>已拒绝：部件 {part} 声明了 XML 实体（可能是实体炸弹）</translation>
+    </message>
+    <message>
+        <source>the workbook is damaged: part {part} cannot be read</source>
+        <translation>工作簿已损坏：无法读取部件 {part}</translation>
     </message>
 </context>
 </TS>
