@@ -190,7 +190,6 @@ def gui_steps(suite: Any, size: int, paths: dict[str, Path], tmp: Path) -> None:
 
 def print_steps(suite: Any, size: int, paths: dict[str, Path], tmp: Path) -> None:
     """One unit's sheet and every unit's sheets to PDF (on the seed plan at size 100)."""
-    from benchmarks.run import Row
     from taskmatrix.gui.app import create_app
     from taskmatrix.gui.printing.render import PrintOptions, choose_fonts, write_pdf
     from taskmatrix.gui.printing.sheets import unit_sheet, units_with_tasks
