@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from taskmatrix.model.resplist import parse_unit_list
 from taskmatrix.model.units import UnitRegistry
 
 _UNKNOWN = QBrush(QColor("#b35900"))
@@ -108,10 +109,11 @@ class UnitListEdit(QWidget):
         text = self.input.text().strip()
         if not text:
             return
-        name = self.model.registry.canonical(text)
         units = self.units()
-        if name not in units:
-            units.append(name)
+        # "省科技厅、省教育厅" adds two units; aliases become registered names.
+        added = [u for u in parse_unit_list(text, self.model.registry) if u not in units]
+        if added:
+            units.extend(added)
             self.model.setStringList(units)
             self.unitsEdited.emit(units)
         self.input.clear()

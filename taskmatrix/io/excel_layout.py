@@ -242,12 +242,19 @@ def _collect_extras(rows: list[list[Any]], info: HeaderInfo) -> None:
             continue
         if not name:
             name = f"列{column_letter(c)}"
-        base, n = name, 2
-        while name in names or name in {h for f, h in CANONICAL_COLUMNS}:
-            name = f"{base}（{n}）"
-            n += 1
+        name = unique_name(name, names)
         names.add(name)
         info.extras.append((c, name))
+
+
+def unique_name(name: str, taken: set[str]) -> str:
+    """``name``, or ``name（2）``, ``name（3）``…: unused, and not a canonical column's header."""
+    reserved = {header for _, header in CANONICAL_COLUMNS}
+    base, n = name, 2
+    while name in taken or name in reserved:
+        name = f"{base}（{n}）"
+        n += 1
+    return name
 
 
 def canonical_header(rows: list[list[Any]], found: HeaderInfo) -> HeaderInfo:

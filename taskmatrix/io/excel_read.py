@@ -14,6 +14,7 @@ import io
 import logging
 import zipfile
 from collections.abc import Callable
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +33,7 @@ from taskmatrix.model.units import (
     UNREGISTERED_LABEL,
     Unit,
     UnitRegistry,
+    clean_unit_name,
 )
 
 logger = logging.getLogger(__name__)
@@ -235,9 +237,9 @@ def find_grid_header(rows: Rows, limit: int = 30) -> L.HeaderInfo | None:
         used = set(fields.values())
         units: list[tuple[int, str]] = []
         for c, value in enumerate(row):
-            name = L.cell_text(value).replace("\n", "")
-            if c in used or not name:
-                continue
+            name = clean_unit_name(L.cell_text(value)).strip("、,，;；")
+            if c in used or not name or any(sep in name for sep in "、,，;；"):
+                continue  # a unit column is headed by one unit's name
             column = [L.cell_text(rw[c]) for rw in rows[r + 1:] if c < len(rw)]
             values = [v for v in column if v]
             if values and sum(v in marks for v in values) >= max(1, len(values) // 2):
@@ -246,9 +248,12 @@ def find_grid_header(rows: Rows, limit: int = 30) -> L.HeaderInfo | None:
             info = L.HeaderInfo(r, r + 1, fields=fields, unit_columns=units)
             info.headers = {c: L.cell_text(v) for c, v in enumerate(row)}
             unit_cols = {c for c, _ in units}
+            taken: set[str] = set()
             for c, value in enumerate(row):
                 name = L.cell_text(value).replace("\n", "")
                 if c not in used and c not in unit_cols and name:
+                    name = L.unique_name(name, taken)
+                    taken.add(name)
                     info.extras.append((c, name))
             return info
     return None
@@ -285,8 +290,10 @@ class _SheetReader:
             elif c1 > c0 and c1 - c0 + 1 >= max(2, width // 2):
                 self.horizontal.add(r0)
         fields = header.fields
-        self.text_columns = [(name, fields[name]) for name in ("title", "body", "deadline", "status", "progress",
-                                                               "notes") if name in fields]
+        names = ("title", "body", "deadline", "status", "progress", "notes")
+        self.text_slots = [(slot, fields[name]) for slot, name in enumerate(names) if name in fields]
+        self.leads_col = fields.get("leads", -1)
+        self.parts_col = fields.get("participants", -1)
 
     def row(self, r: int) -> list[Any]:
         """Row ``r`` at full width, with the values of vertically merged cells filled in."""
@@ -448,51 +455,56 @@ class _SheetReader:
         return self._add_section(number, title)
 
     def _task(self, r: int, number: int) -> Task:
-        fields = self.header.fields
+        """The task in row ``r`` (the hot loop of a large open: kept to plain local work)."""
         row = self.row(r)
         strip = not self.literal
-        task = Task(number=number)
-        for name, c in self.text_columns:
+        values = ["", "", "", "", "", ""]  # title, body, deadline, status, progress, notes
+        for slot, c in self.text_slots:
             value = row[c]
             if value != "":
                 if type(value) is str and "\r" not in value:
-                    setattr(task, name, value.strip() if strip else value)
+                    values[slot] = value.strip() if strip else value
                 else:
-                    setattr(task, name, L.cell_text(value, strip))
+                    values[slot] = L.cell_text(value, strip)
+        leads: list[str] = []
+        participants: list[str] = []
+        fields = self.header.fields
         if self.header.is_grid:
-            self._grid_units(r, task)
+            self._grid_units(r, leads, participants)
         else:
-            text = L.cell_text
-            if "leads" in fields:
-                task.leads = self.units(text(row[fields["leads"]]))
-            if "participants" in fields:
-                task.participants = self.units(text(row[fields["participants"]]))
+            if self.leads_col >= 0:
+                leads = self.units(_text(row[self.leads_col]))
+            if self.parts_col >= 0:
+                participants = self.units(_text(row[self.parts_col]))
             if "responsible" in fields:
-                resp = parse_responsibility(text(row[fields["responsible"]]), self.registry)
+                resp = parse_responsibility(_text(row[fields["responsible"]]), self.registry)
                 if "leads" in fields:
-                    task.participants += resp.leads + resp.participants
+                    participants += resp.leads + resp.participants
                 else:
-                    task.leads += resp.leads
-                    task.participants += resp.participants
-            if task.participants and task.leads:
-                lead_set = set(task.leads)
-                task.participants = [u for u in dict.fromkeys(task.participants) if u not in lead_set]
-        task.extra = {name: L.cell_text(row[c], strip) for c, name in self.header.extras}
-        return task
+                    leads += resp.leads
+                    participants += resp.participants
+            if participants and leads:
+                lead_set = set(leads)
+                participants = [u for u in dict.fromkeys(participants) if u not in lead_set]
+        extra = {name: L.cell_text(row[c], strip) for c, name in self.header.extras}
+        return Task(number, None, values[0], values[1], leads, participants, values[2], values[3], values[4],
+                    values[5], extra)
 
-    def _grid_units(self, r: int, task: Task) -> None:
+    def _grid_units(self, r: int, leads: list[str], participants: list[str]) -> None:
         for c, name in self.header.unit_columns:
             mark = L.cell_text(self.cell(r, c))
             if not mark:
                 continue
             unit = self.registry.canonical(name)
+            if unit in leads or unit in participants:
+                continue  # two columns for one unit: the first mark counts
             if mark in L.LEAD_MARKS:
-                task.leads.append(unit)
+                leads.append(unit)
             else:
                 if mark not in L.PART_MARKS:
                     self.warnings.append(Notice(
                         "unknown mark “{mark}” for {unit} read as taking part", row=r + 1, mark=mark, unit=unit))
-                task.participants.append(unit)
+                participants.append(unit)
 
     def _continue_task(self, r: int, task: Task) -> None:
         """A second row of a task whose number cell is merged over several rows."""
@@ -515,15 +527,23 @@ class _SheetReader:
                                     row=r + 1, text=text if len(text) <= 30 else text[:30] + "…"))
 
     def _unknown_units(self) -> None:
-        unknown: dict[str, list[int]] = {}
+        registry = self.registry
+        names = [u for u in self.plan.units_used() if u not in registry]
+        if not names:
+            return
+        unknown: dict[str, list[int]] = {name: [] for name in names}
         for task in self.plan.tasks:
-            for unit in task.leads + task.participants:
-                if not self.registry.is_registered(unit):
-                    unknown.setdefault(unit, []).append(task.number)
+            for unit in chain(task.leads, task.participants):
+                if unit in unknown:
+                    unknown[unit].append(task.number)
         for unit, numbers in unknown.items():
             shown = ", ".join(map(str, numbers[:20])) + (" …" if len(numbers) > 20 else "")
             self.warnings.append(Notice("unknown unit “{unit}” (tasks {tasks}) kept as written",
                                         unit=unit, tasks=shown))
+
+
+def _text(value: Any) -> str:
+    return value.strip() if type(value) is str and "\r" not in value else L.cell_text(value)
 
 
 def _step(progress: Progress | None, percent: int) -> None:

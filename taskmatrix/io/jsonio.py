@@ -13,6 +13,7 @@ from typing import Any
 
 from taskmatrix.io.atomic import atomic_write_bytes
 from taskmatrix.io.errors import Notice, PlanFormatError
+from taskmatrix.io.files import read_bytes
 from taskmatrix.io.plaintext import ReadResult
 from taskmatrix.model.plan import Plan, Section, Task
 from taskmatrix.model.queries import task_cities
@@ -88,18 +89,7 @@ def write_json(plan: Plan, path: str | Path, backup: bool = False) -> None:
 
 def read_json(path: str | Path) -> ReadResult:
     path = Path(path)
-    try:
-        if path.stat().st_size > MAX_JSON_BYTES:
-            raise PlanFormatError(path, "the file is too large")
-        data = path.read_bytes()
-    except PlanFormatError:
-        raise
-    except FileNotFoundError:
-        raise PlanFormatError(path, "no such file") from None
-    except IsADirectoryError:
-        raise PlanFormatError(path, "this is a folder, not a file") from None
-    except OSError as exc:
-        raise PlanFormatError(path, "cannot read the file: {reason}", reason=exc.strerror or exc) from None
+    data = read_bytes(path, MAX_JSON_BYTES)
     if not data.strip():
         raise PlanFormatError(path, "the file is empty")
     try:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from taskmatrix.io.errors import Notice, PlanFormatError
+from taskmatrix.io.files import read_bytes
 from taskmatrix.model.plan import Plan, Section, Task, parse_chinese_numeral
 from taskmatrix.model.resplist import parse_responsibility
 from taskmatrix.model.units import UnitRegistry
@@ -91,19 +92,7 @@ def decode_text(data: bytes, path: str | Path | None = None) -> str:
 def read_plan_text(path: str | Path, registry: UnitRegistry | None = None) -> ReadResult:
     """Read a ``.txt`` plan; raises :class:`PlanFormatError` naming the file on bad input."""
     path = Path(path)
-    try:
-        size = path.stat().st_size
-        if size > MAX_TEXT_BYTES:
-            raise PlanFormatError(path, "the file is too large for plan text ({size} bytes)", size=size)
-        data = path.read_bytes()
-    except PlanFormatError:
-        raise
-    except FileNotFoundError:
-        raise PlanFormatError(path, "no such file") from None
-    except IsADirectoryError:
-        raise PlanFormatError(path, "this is a folder, not a file") from None
-    except OSError as exc:
-        raise PlanFormatError(path, "cannot read the file: {reason}", reason=exc.strerror or exc) from None
+    data = read_bytes(path, MAX_TEXT_BYTES)
     return parse_plan_text(decode_text(data, path), registry, path)
 
 

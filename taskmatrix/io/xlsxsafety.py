@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from taskmatrix.io.errors import PlanFormatError
+from taskmatrix.io.files import read_bytes
 
 OLE2_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_SIGNATURES = (b"PK\x03\x04", b"PK\x05\x06")
@@ -38,19 +39,7 @@ class CheckedWorkbook:
 
 def check_workbook(path: str | Path) -> CheckedWorkbook:
     path = Path(path)
-    try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise PlanFormatError(path, "the workbook is too large ({size} MB)", size=size // (1024 * 1024))
-        data = path.read_bytes()
-    except PlanFormatError:
-        raise
-    except FileNotFoundError:
-        raise PlanFormatError(path, "no such file") from None
-    except IsADirectoryError:
-        raise PlanFormatError(path, "this is a folder, not a file") from None
-    except OSError as exc:
-        raise PlanFormatError(path, "cannot read the file: {reason}", reason=exc.strerror or exc) from None
+    data = read_bytes(path, MAX_FILE_BYTES)
     return check_workbook_bytes(data, path)
 
 

@@ -191,3 +191,16 @@ def test_zip_bomb_is_refused_from_its_declared_size(tmp_path):
         z.writestr("xl/worksheets/sheet1.xml", b"\0" * (60 * 1024 * 1024))
     message = _error(tmp_path, buffer.getvalue())
     assert "zip bomb" in message and "1000:1" not in message
+
+
+def test_grid_with_a_unit_twice_and_repeated_extra_headers(tmp_path):
+    """Found by the property tests: duplicate unit columns and extra headers in a grid."""
+    wb = openpyxl.Workbook()
+    wb.active.append(["序号", "重点任务", "省科技厅", "省科技厅", "说明", "说明"])
+    wb.active.append([1, "甲", "参与", "牵头", "a", "b"])
+    path = tmp_path / "g.xlsx"
+    wb.save(path)
+    plan = read_xlsx(path).plan
+    assert plan.tasks[0].participants == ["省科技厅"] and plan.tasks[0].leads == []
+    assert plan.extra_fields == ["说明", "说明（2）"]
+    assert plan.tasks[0].extra == {"说明": "a", "说明（2）": "b"}

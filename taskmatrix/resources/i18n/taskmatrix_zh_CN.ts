@@ -1040,6 +1040,10 @@ Restore it?</source>
         <translation>第 {number} 项任务有一段 {length} 字的文字；Excel 单元格最多只能容纳 32,767 字</translation>
     </message>
     <message>
+        <source>the file is too large ({size} MB; the limit is {limit} MB)</source>
+        <translation>文件过大（{size} MB；上限为 {limit} MB）</translation>
+    </message>
+    <message>
         <source>unsupported file type “{suffix}”: open a .xlsx, .txt or .json file</source>
         <translation>不支持的文件类型“{suffix}”：请打开 .xlsx、.txt 或 .json 文件</translation>
     </message>
@@ -1082,10 +1086,6 @@ Restore it?</source>
     <message>
         <source>“{what}” is not a whole number</source>
         <translation>“{what}”不是整数</translation>
-    </message>
-    <message>
-        <source>the file is too large</source>
-        <translation>文件过大</translation>
     </message>
     <message>
         <source>no such file</source>
@@ -1138,10 +1138,6 @@ Restore it?</source>
     <message>
         <source>no recognisable tasks (numbered paragraphs such as “1.…”)</source>
         <translation>未找到任务（应为“1.……”这样编号的段落）</translation>
-    </message>
-    <message>
-        <source>the file is too large for plan text ({size} bytes)</source>
-        <translation>文件过大，不像计划文本（{size} 字节）</translation>
     </message>
     <message>
         <source>duplicate task number {number} (lines {first} and {second})</source>
@@ -1202,10 +1198,6 @@ Restore it?</source>
     <message>
         <source>this is a binary workbook (.xlsb): save it as .xlsx</source>
         <translation>这是二进制工作簿（.xlsb）：请另存为 .xlsx</translation>
-    </message>
-    <message>
-        <source>the workbook is too large ({size} MB)</source>
-        <translation>工作簿过大（{size} MB）</translation>
     </message>
     <message>
         <source>not an Excel workbook: this is a text, HTML or XML file</source>
