@@ -23,7 +23,7 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 
-from taskmatrix.gui.printing.sheets import Sheet, sheet_html
+from taskmatrix.gui.printing.sheets import Sheet, sheet_parts
 from taskmatrix.io.atomic import atomic_write
 from taskmatrix.io.errors import Cancelled
 
@@ -97,36 +97,48 @@ def render_sheets(sheets: Sequence[Sheet], device: QPagedPaintDevice, fonts: Fon
         for n, sheet in enumerate(sheets):
             if progress is not None and progress(n, len(sheets)) is False:
                 raise Cancelled()
-            doc = QTextDocument()
-            doc.setDocumentMargin(0)
-            font = QFont(fonts.body)
-            font.setPointSizeF(options.point_size)
-            doc.setDefaultFont(font)
-            doc.documentLayout().setPaintDevice(device)
-            doc.setPageSize(QSizeF(width, body_height))
-            doc.setHtml(sheet_html(sheet, fonts.body, fonts.heading, options.point_size))
-            count = doc.pageCount()
-            for page in range(count):
-                if pages_done:
-                    device.newPage()
-                painter.save()
-                painter.translate(0, -page * body_height)
-                clip = QRectF(0, page * body_height, width, body_height)
-                painter.setClipRect(clip)
-                doc.drawContents(painter, clip)
-                painter.restore()
-                painter.setFont(footer_font)
-                footer = QRectF(0, body_height, width, footer_height)
-                painter.drawText(footer, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom), sheet.name)
-                painter.drawText(footer, int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom),
-                                 f"第 {page + 1} 页 共 {count} 页")
-                painter.drawText(footer, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom), date_text)
-                pages_done += 1
+            docs = []
+            for html in sheet_parts(sheet, fonts.body, fonts.heading, options.point_size):
+                if progress is not None and progress(n, len(sheets)) is False:
+                    raise Cancelled()
+                doc = QTextDocument()
+                doc.setDocumentMargin(0)
+                font = QFont(fonts.body)
+                font.setPointSizeF(options.point_size)
+                doc.setDefaultFont(font)
+                doc.documentLayout().setPaintDevice(device)
+                doc.setPageSize(QSizeF(width, body_height))
+                doc.setHtml(html)
+                docs.append(doc)
+            count = sum(doc.pageCount() for doc in docs)
+            number = 0
+            for doc in docs:
+                for page in range(doc.pageCount()):
+                    if pages_done:
+                        device.newPage()
+                    painter.save()
+                    painter.translate(0, -page * body_height)
+                    clip = QRectF(0, page * body_height, width, body_height)
+                    painter.setClipRect(clip)
+                    doc.drawContents(painter, clip)
+                    painter.restore()
+                    number += 1
+                    _footer(painter, QRectF(0, body_height, width, footer_height), footer_font, sheet.name,
+                            f"第 {number} 页 共 {count} 页", date_text)
+                    pages_done += 1
         if progress is not None:
             progress(len(sheets), len(sheets))
     finally:
         painter.end()
     return pages_done
+
+
+def _footer(painter: QPainter, rect: QRectF, font: QFont, left: str, centre: str, right: str) -> None:
+    painter.setFont(font)
+    bottom = Qt.AlignmentFlag.AlignBottom
+    painter.drawText(rect, int(Qt.AlignmentFlag.AlignLeft | bottom), left)
+    painter.drawText(rect, int(Qt.AlignmentFlag.AlignHCenter | bottom), centre)
+    painter.drawText(rect, int(Qt.AlignmentFlag.AlignRight | bottom), right)
 
 
 def write_pdf(sheets: Sequence[Sheet], path: str | Path, fonts: Fonts, options: PrintOptions,

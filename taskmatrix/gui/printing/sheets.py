@@ -19,6 +19,9 @@ PART_COLUMNS = (("序号", 8), ("重点任务", 20), ("具体内容", 42), ("牵
 FILTER_COLUMNS = (("序号", 8), ("重点任务", 18), ("具体内容", 34), ("牵头单位", 14), ("参与单位", 16),
                   ("完成时限", 10))
 SIGN_OFF = ("负责人", "联系人", "联系电话")
+PART_ROWS = 200
+_TABLE_OPEN = ('<table width="100%" border="1" cellspacing="0" cellpadding="4" '
+               'style="border-collapse:collapse; border-color:#000000; margin-top:0px; margin-bottom:0px;">')
 
 
 @dataclass
@@ -101,36 +104,63 @@ def cities_with_tasks(plan: Plan) -> list[str]:
 
 
 def sheet_html(sheet: Sheet, body_font: str, heading_font: str, point_size: float = 10.5) -> str:
-    """The sheet as HTML for QTextDocument (header rows repeat on every page through <thead>)."""
+    """The whole sheet as one HTML document (see :func:`sheet_parts` for long sheets)."""
+    return "".join(sheet_parts(sheet, body_font, heading_font, point_size, part_rows=0))
+
+
+def sheet_parts(sheet: Sheet, body_font: str, heading_font: str, point_size: float = 10.5,
+                part_rows: int | None = None) -> list[str]:
+    """The sheet as HTML for QTextDocument, in parts of at most ``part_rows`` table rows.
+
+    QTextDocument lays out a long table in more than linear time (a unit of a 10,000-task
+    plan has thousands of rows); each part is its own document, starting on a new page, so
+    time stays linear and a long print can be cancelled between parts. Header rows repeat
+    on every page through ``<thead>``. ``part_rows=0`` keeps the sheet in one part.
+    """
     e = html.escape
-    parts = [
+    if part_rows is None:
+        part_rows = PART_ROWS
+    opening = f'<html><body style="font-family:\'{e(body_font)}\'; font-size:{point_size}pt;">'
+    closing = "</body></html>"
+    parts: list[list[str]] = [[
         f'<p align="center" style="font-family:\'{e(heading_font)}\'; font-size:{point_size + 1.5}pt;">'
         f"{e(sheet.plan_title)}</p>" if sheet.plan_title else "",
         f'<h1 align="center" style="font-family:\'{e(heading_font)}\'; font-size:{point_size + 7.5}pt; '
         f'font-weight:bold;">{e(sheet.title)}</h1>',
         f'<p align="center" style="font-size:{point_size + 1}pt;">{e(sheet.summary)}</p>',
-    ]
+    ]]
+    rows_in_part = 0
     for table in sheet.tables:
-        if table.heading:
-            parts.append(f'<h2 style="font-family:\'{e(heading_font)}\'; font-size:{point_size + 3}pt; '
-                         f'font-weight:bold; margin-top:12px;">{e(table.heading)}</h2>')
-        parts.append('<table width="100%" border="1" cellspacing="0" cellpadding="4" '
-                     'style="border-collapse:collapse; border-color:#000000;">')
-        parts.append("<thead><tr>" + "".join(
+        header = "<thead><tr>" + "".join(
             f'<th width="{width}%" bgcolor="#e6e6e6" align="center" style="white-space:nowrap;">{e(name)}</th>'
-            for name, width in table.columns) + "</tr></thead>")
-        if not table.rows:
-            parts.append(f'<tr><td colspan="{len(table.columns)}" align="center">（无）</td></tr>')
-        for row in table.rows:
-            cells = []
-            for i, value in enumerate(row):
-                align = ' align="center"' if i == 0 or table.columns[i][0] == "完成时限" else ""
-                cells.append(f"<td{align}>{e(value).replace(chr(10), '<br>')}</td>")
-            parts.append("<tr>" + "".join(cells) + "</tr>")
-        parts.append("</table>")
+            for name, width in table.columns) + "</tr></thead>"
+        heading = (f'<h2 style="font-family:\'{e(heading_font)}\'; font-size:{point_size + 3}pt; '
+                   f'font-weight:bold; margin-top:12px;">{{}}</h2>')
+        if table.heading:
+            parts[-1].append(heading.format(e(table.heading)))
+        rows = [_row_html(table, row) for row in table.rows] or [
+            f'<tr><td colspan="{len(table.columns)}" align="center">（无）</td></tr>']
+        start = 0
+        while start < len(rows):
+            room = len(rows) - start if part_rows <= 0 else max(part_rows - rows_in_part, 0)
+            if room == 0:
+                parts.append([heading.format(e(table.heading + "（续）"))] if table.heading else [])
+                rows_in_part = 0
+                continue
+            chunk = rows[start:start + room]
+            parts[-1].append(_TABLE_OPEN + header + "".join(chunk) + "</table>")
+            rows_in_part += len(chunk)
+            start += len(chunk)
     if sheet.note:
-        parts.append(f'<p style="font-size:{point_size - 1}pt;">注：{e(sheet.note)}</p>')
+        parts[-1].append(f'<p style="font-size:{point_size - 1}pt;">注：{e(sheet.note)}</p>')
     sign = "　　".join(f"{label}：__________" for label in SIGN_OFF)
-    parts.append(f'<p style="margin-top:24px; font-size:{point_size + 1}pt;">{sign}</p>')
-    return (f'<html><body style="font-family:\'{e(body_font)}\'; font-size:{point_size}pt;">'
-            + "".join(parts) + "</body></html>")
+    parts[-1].append(f'<p style="margin-top:24px; font-size:{point_size + 1}pt;">{sign}</p>')
+    return [opening + "".join(part) + closing for part in parts]
+
+
+def _row_html(table: SheetTable, row: list[str]) -> str:
+    cells = []
+    for i, value in enumerate(row):
+        align = ' align="center"' if i == 0 or table.columns[i][0] == "完成时限" else ""
+        cells.append(f"<td{align}>{html.escape(value).replace(chr(10), '<br>')}</td>")
+    return "<tr>" + "".join(cells) + "</tr>"

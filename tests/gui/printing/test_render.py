@@ -73,3 +73,22 @@ def test_a_chinese_font_is_embedded_and_the_page_is_a4(seed_plan, fonts, tmp_pat
     write_pdf([unit_sheet(seed_plan, "团省委")], path, fonts, PrintOptions(landscape=True))
     info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
     assert "842 x 595 pts (A4)" in info
+
+
+def test_a_long_sheet_prints_in_parts_with_one_page_count(seed_plan, fonts, tmp_path, monkeypatch):
+    import taskmatrix.gui.printing.sheets as sheets
+
+    monkeypatch.setattr(sheets, "PART_ROWS", 10)
+    path = tmp_path / "long.pdf"
+    sheet = unit_sheet(seed_plan, "省发展改革委")  # 16 lead and 48 participating tasks
+    assert len(sheets.sheet_parts(sheet, fonts.body, fonts.heading)) == 7
+    pages = write_pdf([sheet], path, fonts, PrintOptions())
+    text = pdf_pages(path)
+    assert len(text) == pages
+    for number, page in enumerate(text, start=1):
+        assert squash(f"第 {number} 页 共 {pages} 页") in squash(page)
+    whole = squash("".join(text))
+    assert "二、参与任务(续)" in whole and "负责人" in squash(text[-1])
+    found = unit_tasks(seed_plan, "省发展改革委")
+    for task in found.lead + found.participant:
+        assert squash(task.title)[:8] in whole, task.number
