@@ -339,11 +339,18 @@ class _SheetReader:
         last_task: Task | None = None
         unnumbered: list[tuple[int, Task]] = []
         total = len(self.rows)
+        number_col = fields.get("number")
+        filled = self.filled_rows
+        parse_number = L.parse_number
         for r in range(self.header.data_start, total):
             if r % 2000 == 0:
                 _step(self.progress, 40 + int(55 * r / max(total, 1)))
             row = self.rows[r]
-            number = L.parse_number(self.cell(r, fields.get("number")))
+            raw = self.cell(r, number_col) if r in filled or number_col is None else row[number_col]
+            if type(raw) is float and raw > 0 and raw.is_integer() and raw < 1e9:  # the usual case
+                number: int | None = int(raw)
+            else:
+                number = parse_number(raw)
             texts: list[str] = []
             if number is None:
                 texts = [L.cell_text(v) for v in row]
@@ -354,8 +361,8 @@ class _SheetReader:
                     section = self._add_section(*heading)
                     last_task = None
                     continue
-            number_merged = (r, fields.get("number")) in self.fill
-            if number is not None and last_task is not None and number == last_task.number and number_merged:
+            if (number is not None and last_task is not None and number == last_task.number
+                    and (r, number_col) in self.fill):  # the number cell is merged over rows
                 self._continue_task(r, last_task)
                 continue
             task = self._task(r, number or 0)
@@ -483,7 +490,7 @@ class _SheetReader:
                 else:
                     leads += resp.leads
                     participants += resp.participants
-            if participants and leads:
+            if participants and leads and not set(leads).isdisjoint(participants):
                 lead_set = set(leads)
                 participants = [u for u in dict.fromkeys(participants) if u not in lead_set]
         extra = {name: L.cell_text(row[c], strip) for c, name in self.header.extras}
