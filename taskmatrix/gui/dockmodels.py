@@ -3,6 +3,7 @@
 ``UnitTreeModel``: categories, each with its units and their lead/participation counts.
 ``CityTableModel``: the 21 cities with their direct and through-a-group task counts.
 ``TaskGroup``: a labelled group of tasks (a unit's lead tasks, a city's tasks through a group).
+``TaskListModel``: one group's tasks as lines of a list, made only for the rows on screen.
 All of them refresh in place (``dataChanged``) when only counts change.
 """
 
@@ -11,7 +12,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QAbstractListModel,
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from taskmatrix.gui.columns import QT_TRANSLATE_NOOP
@@ -72,6 +80,15 @@ class UnitTreeModel(QAbstractItemModel):
         self._categories = categories
         self._counts = counts
         self.endResetModel()
+
+    def widest_count(self, column: int) -> str:
+        """The longest number shown in count ``column`` (1 or 2): a category's total, at least."""
+        totals = [sum(self._counts.get(u, (0, 0))[column - 1] for u in c.units) for c in self._categories]
+        return str(max(totals, default=0))
+
+    @staticmethod
+    def category_font() -> QFont:
+        return _bold()
 
     def unit_index(self, name: str) -> QModelIndex:
         for row, category in enumerate(self._categories):
@@ -213,3 +230,36 @@ class CityTableModel(QAbstractTableModel):
 class TaskGroup:
     label: str
     tasks: list[tuple[Task, str]]  # (task, note)
+
+
+class TaskListModel(QAbstractListModel):
+    """One group's tasks, a line each ("number. title  〔note〕").
+
+    A unit of a 100,000-task plan has thousands of tasks; the lines are made when a view asks
+    for them, so showing a group costs the rows on screen, not the whole group.
+    """
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._tasks: list[tuple[Task, str]] = []
+
+    def set_tasks(self, tasks: list[tuple[Task, str]]) -> None:
+        self.beginResetModel()
+        self._tasks = tasks
+        self.endResetModel()
+
+    def line(self, row: int) -> str:
+        task, note = self._tasks[row]
+        return f"{task.number}. {task.title}" + (f"  〔{note}〕" if note else "")
+
+    def rowCount(self, parent: _AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._tasks)
+
+    def data(self, index: _AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._tasks):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.line(index.row())
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tasks[index.row()][0].title
+        return None

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, QStringListModel, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDockWidget,
     QHeaderView,
     QLabel,
-    QListView,
     QSplitter,
     QTableView,
     QTreeView,
@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from taskmatrix.gui.dockmodels import CityTableModel, TaskGroup, UnitRole, UnitTreeModel
+from taskmatrix.gui.dockmodels import CityTableModel, TaskGroup, TaskListModel, UnitRole, UnitTreeModel
 from taskmatrix.gui.tablemodel import TaskTableModel
 from taskmatrix.model.queries import city_tasks, unit_tasks
 
@@ -31,8 +31,7 @@ REFRESH_MS = 60
 
 
 class TaskGroupLists(QWidget):
-    """Labelled lists of tasks, one per group. The lists use QStringListModel: a unit of a
-    10,000-task plan may have thousands of tasks, and a C++ model shows them at once.
+    """Labelled lists of tasks, one per group; a list makes only the lines it shows.
 
     Signals:
         taskActivated(object): a task was clicked.
@@ -44,7 +43,7 @@ class TaskGroupLists(QWidget):
         super().__init__(parent)
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
-        self._parts: list[tuple[QLabel, QListView, QStringListModel]] = []
+        self._parts: list[tuple[QLabel, QTableView, TaskListModel]] = []
         self._groups: list[TaskGroup] = []
 
     def groups(self) -> list[TaskGroup]:
@@ -59,21 +58,30 @@ class TaskGroupLists(QWidget):
             label.setVisible(visible)
             view.setVisible(visible)
             if not visible:
-                model.setStringList([])
+                model.set_tasks([])
                 continue
             group = groups[i]
             label.setText(f"<b>{group.label}</b> ({len(group.tasks)})")
-            model.setStringList([f"{t.number}. {t.title}" + (f"  〔{note}〕" if note else "")
-                                 for t, note in group.tasks])
+            model.set_tasks(group.tasks)
 
     def _add_part(self) -> None:
         index = len(self._parts)
         label = QLabel(self)
-        view = QListView(self)
-        view.setUniformItemSizes(True)
+        # A one-column table rather than a QListView: a list view lays out every row on each
+        # change, asking the (Python) model once per row; a table's rows are header sections of
+        # one default size, so a group of 50,000 tasks costs what is on screen.
+        view = QTableView(self)
+        view.horizontalHeader().hide()
+        view.horizontalHeader().setStretchLastSection(True)
+        view.verticalHeader().hide()
+        view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 6)
+        view.setShowGrid(False)
+        view.setWordWrap(False)
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         view.setTextElideMode(Qt.TextElideMode.ElideRight)
-        model = QStringListModel(view)
+        model = TaskListModel(view)
         view.setModel(model)
         view.clicked.connect(lambda item, i=index: self._clicked(i, item.row()))
         self._layout.addWidget(label)
@@ -115,6 +123,9 @@ class _TaskListDock(QDockWidget):
         splitter.addWidget(lower)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        # Room for the lists from the start: choosing something fills them without moving
+        # the splitter (which would also repaint the whole chooser).
+        splitter.setSizes([600, 400])
         splitter.setMinimumWidth(self.fontMetrics().horizontalAdvance("中") * 15)
         self.setWidget(splitter)
         self._timer = QTimer(self)
@@ -192,7 +203,6 @@ class UnitsDock(_TaskListDock):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for col in (1, 2):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Fixed)
-            header.resizeSection(col, view.fontMetrics().horizontalAdvance("参与") + 10)
         super().__init__(QCoreApplication.translate("UnitsDock", "Units"), table, view, parent)
         self.setObjectName("unitsDock")
         self.units.setParent(self)
@@ -208,12 +218,25 @@ class UnitsDock(_TaskListDock):
 
     def _refresh_counts(self) -> None:
         self.units.refresh(self.table.plan)
+        self._fit_counts()
+
+    def _fit_counts(self) -> None:
+        """Make the count columns as wide as their widest number (a category's total at 100,000
+        tasks has six digits), and no wider."""
+        view = self.chooser
+        metrics = view.fontMetrics()
+        bold = QFontMetrics(self.units.category_font())
+        for col in (1, 2):
+            header = str(self.units.headerData(col, Qt.Orientation.Horizontal))
+            widest = max(metrics.horizontalAdvance(header), bold.horizontalAdvance(self.units.widest_count(col)))
+            view.header().resizeSection(col, widest + 12)  # type: ignore[attr-defined]
 
     def _index_of(self, name: str) -> QModelIndex:
         return self.units.unit_index(name)
 
     def _groups(self, name: str) -> list[TaskGroup]:
-        found = unit_tasks(self.table.plan, name)
+        plan, rows = self.table.plan, self.table.index_.unit_rows(name)
+        found = unit_tasks(plan, name, [plan.tasks[i] for i in rows])
         return [TaskGroup(self.tr("Lead"), [(t, "") for t in found.lead]),
                 TaskGroup(self.tr("Taking part"), [(t, "") for t in found.participant])]
 
@@ -249,7 +272,8 @@ class CitiesDock(_TaskListDock):
         return self.cities.index(row, 0) if row >= 0 else QModelIndex()
 
     def _groups(self, name: str) -> list[TaskGroup]:
-        found = city_tasks(self.table.plan, name)
+        plan, rows = self.table.plan, self.table.index_.city_rows(name)
+        found = city_tasks(plan, name, [plan.tasks[i] for i in rows])
         lead = self.tr("lead")
         through = self.tr("through {group}")
         notes: dict[str, str] = {}

@@ -6,6 +6,7 @@ All functions are pure and work on any :class:`~taskmatrix.model.plan.Plan`.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import chain
 from typing import NamedTuple
@@ -69,9 +70,15 @@ class UnitTasks:
     participant: list[Task]
 
 
-def unit_tasks(plan: Plan, unit: str) -> UnitTasks:
-    lead = [t for t in plan.tasks if unit in t.leads]
-    part = [t for t in plan.tasks if unit in t.participants and unit not in t.leads]
+def unit_tasks(plan: Plan, unit: str, among: Iterable[Task] | None = None) -> UnitTasks:
+    """``unit``'s tasks, from ``among`` (any tasks of ``plan`` that include them all) or the plan."""
+    lead: list[Task] = []
+    part: list[Task] = []
+    for task in plan.tasks if among is None else among:
+        if unit in task.leads:
+            lead.append(task)
+        elif unit in task.participants:
+            part.append(task)
     return UnitTasks(lead, part)
 
 
@@ -83,11 +90,14 @@ class CityTask(NamedTuple):
     via: str | None
 
 
-def city_tasks(plan: Plan, city: str) -> list[CityTask]:
-    """Tasks of ``city``: named directly (as lead or participant) or through a city group."""
+def city_tasks(plan: Plan, city: str, among: Iterable[Task] | None = None) -> list[CityTask]:
+    """Tasks of ``city``: named directly (as lead or participant) or through a city group.
+
+    ``among``: where to look instead of the whole plan (tasks that include all of the city's).
+    """
     groups = {u.name for u in plan.registry if u.category == GROUP_CATEGORY and city in u.members}
     out = []
-    for task in plan.tasks:
+    for task in plan.tasks if among is None else among:
         leads, parts = task.leads, task.participants
         if city in leads:
             out.append(CityTask(task, True, None))

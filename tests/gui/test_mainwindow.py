@@ -394,7 +394,7 @@ def test_clicking_a_task_in_a_dock_list_selects_it_in_the_table(window, qtbot):
     window.filter_bar.set_unit("省科技厅")
     lists = window.units_dock.tasks
     _, view, model = lists._parts[1]
-    assert model.stringList()[0].startswith("4. ")
+    assert model.index(0, 0).data().startswith("4. ")
     rect = view.visualRect(model.index(0))
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert window.table.current_task() is window.document.plan.task(4)

@@ -10,6 +10,7 @@ from taskmatrix.model.filters import (
     sort_key,
 )
 from taskmatrix.model.plan import Task
+from taskmatrix.model.queries import task_cities
 
 
 def numbers(plan, rows):
@@ -101,3 +102,46 @@ def test_search_texts_are_made_lazily_and_in_slices(seed_plan):
     index.move(5, 50)
     index.update(50)
     assert numbers(seed_plan, index.match(FilterSpec(text="全新的标题"))) == [11]  # match() fills the gaps
+
+
+def test_unit_and_city_rows_are_kept_until_an_edit_and_agree_with_a_full_scan(seed_plan):
+    index = SearchIndex(seed_plan)
+
+    def scan_unit(unit):
+        return [i for i, t in enumerate(seed_plan.tasks) if unit in t.leads or unit in t.participants]
+
+    def scan_city(city):
+        return [i for i, t in enumerate(seed_plan.tasks) if city in task_cities(t, seed_plan.registry)]
+
+    assert index.unit_rows("省科技厅") == scan_unit("省科技厅")
+    assert index.unit_rows("省科技厅") is index.unit_rows("省科技厅")  # kept
+    assert index.city_rows("江门市") == scan_city("江门市")
+    # Every kind of edit forgets what was found.
+    seed_plan.tasks[0].participants.append("省科技厅")
+    index.update(0)
+    assert index.unit_rows("省科技厅") == scan_unit("省科技厅") and index.unit_rows("省科技厅")[0] == 0
+    seed_plan.tasks.insert(3, Task(101, 1, "新任务", leads=["江门市"]))
+    index.insert(3)
+    assert index.city_rows("江门市") == scan_city("江门市") and 3 in index.city_rows("江门市")
+    seed_plan.tasks.insert(60, seed_plan.tasks.pop(3))
+    index.move(3, 60)
+    assert index.city_rows("江门市") == scan_city("江门市") and 60 in index.city_rows("江门市")
+    del seed_plan.tasks[60]
+    index.remove(60)
+    assert index.city_rows("江门市") == scan_city("江门市")
+    assert index.unit_rows("省科技厅") == scan_unit("省科技厅")
+    # The filter uses them, with other conditions on top.
+    spec = FilterSpec(unit="省科技厅", city="江门市", section=2)
+    expected = [i for i in scan_unit("省科技厅") if i in scan_city("江门市") and seed_plan.tasks[i].section == 2]
+    assert index.match(spec) == expected and expected
+
+
+def test_is_warm_follows_the_texts(seed_plan):
+    index = SearchIndex(seed_plan)
+    assert not index.is_warm()
+    index.warm(limit=99)
+    assert not index.is_warm()
+    index.warm(limit=1)
+    assert index.is_warm()
+    index.update(3)
+    assert not index.is_warm() and index.warm() and index.is_warm()

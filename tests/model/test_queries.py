@@ -71,3 +71,12 @@ def test_counts(seed_plan):
     cats = category_counts(seed_plan)
     assert cats["省委部门"][0] == 5
     assert sum(c[1] for c in cats.values()) == sum(len(t.leads) for t in seed_plan.tasks)
+
+
+def test_unit_and_city_tasks_among_candidates_equal_the_whole_plan(seed_plan):
+    for unit in {u for t in seed_plan.tasks for u in t.leads + t.participants}:
+        candidates = [t for t in seed_plan.tasks if unit in t.leads or unit in t.participants]
+        assert unit_tasks(seed_plan, unit, candidates) == unit_tasks(seed_plan, unit), unit
+    for city in seed_plan.registry.city_names():
+        candidates = [t for t in seed_plan.tasks if city in task_cities(t, seed_plan.registry)]
+        assert city_tasks(seed_plan, city, candidates) == city_tasks(seed_plan, city), city
