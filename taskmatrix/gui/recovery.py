@@ -85,6 +85,10 @@ class RecoveryManager(QObject):
         self._slicer.timeout.connect(self._next_slice)
         self._job: _Snapshot | None = None
         self._writer: threading.Thread | None = None
+        self._outcome: list[bool] = []
+        self._poll = QTimer(self)
+        self._poll.setInterval(20)
+        self._poll.timeout.connect(self._check_writer)
         document.undo_stack.indexChanged.connect(self._edited)
         document.modifiedChanged.connect(self._modified_changed)
         document.planReplaced.connect(self.discard)
@@ -117,20 +121,38 @@ class RecoveryManager(QObject):
             self._write_in_background(data)
 
     def _write_in_background(self, data: bytes) -> None:
-        if self._writer is not None:
-            self._writer.join()
+        self._join_writer()
         path = self.path
+        outcome: list[bool] = []
 
+        # Plain Python only in the thread (see worker.py); the GUI thread announces the result.
         def write() -> None:
             try:
                 atomic_write_bytes(path, data, backup=False)
             except Exception as exc:  # a failed autosave must never disturb the user's work
                 logger.warning("recovery copy not written: %s", exc)
+                outcome.append(False)
                 return
-            self.written.emit(str(path))  # queued to the GUI thread
+            outcome.append(True)
 
+        self._outcome = outcome
         self._writer = threading.Thread(target=write, name="recovery-writer", daemon=True)
         self._writer.start()
+        self._poll.start()
+
+    def _check_writer(self) -> None:
+        """Announce a finished background write (``written``); called by a GUI-thread timer."""
+        if self._writer is None or self._writer.is_alive():
+            return
+        self._poll.stop()
+        self._writer = None
+        if self._outcome == [True]:
+            self.written.emit(str(self.path))
+
+    def _join_writer(self) -> None:
+        if self._writer is not None:
+            self._writer.join()
+            self._check_writer()
 
     def flush(self) -> None:
         """Finish any snapshot and write now (tests, and before a risky operation)."""
@@ -138,8 +160,7 @@ class RecoveryManager(QObject):
             self.snapshot()
         while self._job is not None:
             self._next_slice()
-        if self._writer is not None:
-            self._writer.join()
+        self._join_writer()
 
     def _modified_changed(self, modified: bool) -> None:
         if not modified:
@@ -151,6 +172,8 @@ class RecoveryManager(QObject):
         self._job = None
         if self._writer is not None:
             self._writer.join()
+            self._poll.stop()
+            self._writer = None  # a copy about to be removed is not announced
         try:
             self.path.unlink()
         except FileNotFoundError:

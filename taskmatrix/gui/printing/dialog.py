@@ -6,11 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QPageLayout
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
-    QApplication,
     QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
@@ -19,7 +18,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMessageBox,
-    QProgressDialog,
     QRadioButton,
     QToolBar,
 )
@@ -35,7 +33,7 @@ from taskmatrix.gui.printing.sheets import (
     units_with_tasks,
 )
 from taskmatrix.gui.settings import LAST_FOLDER, PAGE_MARGINS, PAGE_ORIENTATION, Settings
-from taskmatrix.gui.worker import run_with_progress
+from taskmatrix.gui.worker import run_here_with_progress
 from taskmatrix.io.errors import Cancelled, PlanSaveError
 from taskmatrix.model.filters import EMPTY_STATUS, ROLE_LEAD, ROLE_PARTICIPANT, FilterSpec
 
@@ -152,13 +150,11 @@ class PrintController(QObject):
         options = self.options()
         layout = device.pageLayout()
         options.landscape = layout.orientation() == QPageLayout.Orientation.Landscape
-        progress = _ModalProgress(self.window, self.tr("Preparing {count} sheet(s)…").format(count=len(sheets)))
         try:
-            render_sheets(sheets, device, fonts, options, progress.step if len(sheets) > 3 else None)
+            run_here_with_progress(self.window, self.tr("Preparing {count} sheet(s)…").format(count=len(sheets)),
+                                   lambda progress: render_sheets(sheets, device, fonts, options, progress))
         except Cancelled:
             pass
-        finally:
-            progress.close()
 
     def save_pdf(self, sheets: list[Sheet], fonts: Fonts, path: Path | None = None) -> bool:
         if path is None:
@@ -172,8 +168,9 @@ class PrintController(QObject):
         options = self.options()
         title = self.window.document.plan.title
         try:
-            run_with_progress(self.window, self.tr("Writing {name}…").format(name=path.name),
-                              lambda progress: write_pdf(sheets, path, fonts, options, progress, title))
+            # On the GUI thread: painting uses Qt (see worker.py); the progress keeps the window live.
+            run_here_with_progress(self.window, self.tr("Writing {name}…").format(name=path.name),
+                                   lambda progress: write_pdf(sheets, path, fonts, options, progress, title))
         except Cancelled:
             return False
         except PlanSaveError as exc:
@@ -217,24 +214,6 @@ class PageSetupDialog(QDialog):
     def options(self) -> PrintOptions:
         margins = tuple(spin.value() for spin in self.margins)
         return PrintOptions(landscape=self.landscape.isChecked(), margins_mm=margins)  # type: ignore[arg-type]
-
-
-class _ModalProgress:
-    """A progress dialog for work that must run on the GUI thread (painting a preview)."""
-
-    def __init__(self, parent: Any, label: str) -> None:
-        self.dialog = QProgressDialog(label, QApplication.translate("QProgressDialog", "Cancel"), 0, 100, parent)
-        self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        self.dialog.setMinimumDuration(300)
-
-    def step(self, done: int, total: int) -> bool:
-        self.dialog.setValue(int(100 * done / max(total, 1)))
-        QApplication.processEvents()
-        return not self.dialog.wasCanceled()
-
-    def close(self) -> None:
-        self.dialog.close()
-        self.dialog.deleteLater()
 
 
 def filter_description(spec: FilterSpec, plan: Any) -> str:

@@ -80,6 +80,10 @@ def choose_fonts(preferred: str = "") -> Fonts | None:
     return Fonts(pick(BODY_FONTS), pick(HEADING_FONTS))
 
 
+#: Progress steps per sheet (a long sheet reports its parts' layout and its pages).
+_STEPS = 1000
+
+
 def render_sheets(sheets: Sequence[Sheet], device: QPagedPaintDevice, fonts: Fonts, options: PrintOptions,
                   progress: Progress | None = None, today: _dt.date | None = None) -> int:
     """Paint ``sheets`` on ``device`` (its page layout already set); returns the page count."""
@@ -95,25 +99,25 @@ def render_sheets(sheets: Sequence[Sheet], device: QPagedPaintDevice, fonts: Fon
         footer_font = QFont(fonts.body)
         footer_font.setPointSizeF(options.point_size - 1.5)
         for n, sheet in enumerate(sheets):
-            if progress is not None and progress(n, len(sheets)) is False:
-                raise Cancelled()
+
+            def step(fraction: float, n: int = n) -> None:
+                """Report ``fraction`` of sheet ``n`` done; raise Cancelled if the user cancelled."""
+                done = n * _STEPS + int(fraction * _STEPS)
+                if progress is not None and progress(done, len(sheets) * _STEPS) is False:
+                    raise Cancelled()
+
             docs = []
             for html in sheet_parts(sheet, fonts.body, fonts.heading, options.point_size):
-                if progress is not None and progress(n, len(sheets)) is False:
-                    raise Cancelled()
-                doc = QTextDocument()
-                doc.setDocumentMargin(0)
-                font = QFont(fonts.body)
-                font.setPointSizeF(options.point_size)
-                doc.setDefaultFont(font)
-                doc.documentLayout().setPaintDevice(device)
-                doc.setPageSize(QSizeF(width, body_height))
-                doc.setHtml(html)
-                docs.append(doc)
-            count = sum(doc.pageCount() for doc in docs)
+                step(0)
+                docs.append(_document(html, device, fonts, options, QSizeF(width, body_height)))
+            count = 0
+            for i, doc in enumerate(docs):  # lays each part out: the slow step of a long sheet
+                step(0.5 * i / len(docs))
+                count += doc.pageCount()
             number = 0
             for doc in docs:
                 for page in range(doc.pageCount()):
+                    step(0.5 + 0.5 * number / count)
                     if pages_done:
                         device.newPage()
                     painter.save()
@@ -127,10 +131,23 @@ def render_sheets(sheets: Sequence[Sheet], device: QPagedPaintDevice, fonts: Fon
                             f"第 {number} 页 共 {count} 页", date_text)
                     pages_done += 1
         if progress is not None:
-            progress(len(sheets), len(sheets))
+            progress(len(sheets) * _STEPS, len(sheets) * _STEPS)
     finally:
         painter.end()
     return pages_done
+
+
+def _document(html: str, device: QPagedPaintDevice, fonts: Fonts, options: PrintOptions,
+              page: QSizeF) -> QTextDocument:
+    doc = QTextDocument()
+    doc.setDocumentMargin(0)
+    font = QFont(fonts.body)
+    font.setPointSizeF(options.point_size)
+    doc.setDefaultFont(font)
+    doc.documentLayout().setPaintDevice(device)
+    doc.setPageSize(page)
+    doc.setHtml(html)
+    return doc
 
 
 def _footer(painter: QPainter, rect: QRectF, font: QFont, left: str, centre: str, right: str) -> None:

@@ -92,3 +92,37 @@ def test_a_long_sheet_prints_in_parts_with_one_page_count(seed_plan, fonts, tmp_
     found = unit_tasks(seed_plan, "省发展改革委")
     for task in found.lead + found.participant:
         assert squash(task.title)[:8] in whole, task.number
+
+
+def test_progress_is_fine_grained_and_cancel_leaves_no_file(seed_plan, fonts, tmp_path, monkeypatch):
+    import taskmatrix.gui.printing.sheets as sheets
+    from taskmatrix.io.errors import Cancelled
+
+    monkeypatch.setattr(sheets, "PART_ROWS", 10)
+    sheet_list = [unit_sheet(seed_plan, "省发展改革委"), unit_sheet(seed_plan, "省科技厅")]
+    seen = []
+
+    def record(done, total):
+        seen.append((done, total))
+        return True
+
+    path = tmp_path / "two.pdf"
+    pages = write_pdf(sheet_list, path, fonts, PrintOptions(), record)
+    done = [d for d, _ in seen]
+    assert done == sorted(done) and seen[-1][0] == seen[-1][1]  # rises to the end
+    # The long first sheet alone reports every part and every page as it goes.
+    first = [d for d, t in seen if d < t / 2]
+    assert len(set(first)) > pages // 2
+    # Cancelling in the middle of a sheet's pages leaves no file behind, nor an old one changed.
+    before = path.read_bytes()
+
+    def cancel_midway(done, total):
+        return done < total * 0.3
+
+    with pytest.raises(Cancelled):
+        write_pdf(sheet_list, path, fonts, PrintOptions(), cancel_midway)
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["two.pdf"]
+    with pytest.raises(Cancelled):
+        write_pdf(sheet_list, tmp_path / "new.pdf", fonts, PrintOptions(), cancel_midway)
+    assert not (tmp_path / "new.pdf").exists()
