@@ -345,18 +345,24 @@ def _work(steps):
     return work
 
 
-def test_long_work_keeps_the_window_running(window):
+def _ticks_while(run):
+    """Run ``run()`` and count how often a 10 ms GUI-thread timer fired meanwhile."""
     from PySide6.QtCore import QTimer
-
-    from taskmatrix.gui.worker import run_with_progress
 
     ticks = []
     timer = QTimer()
     timer.timeout.connect(lambda: ticks.append(1))
     timer.start(10)
-    assert run_with_progress(window, "working", _work(200)) == "done"  # about one second
+    assert run() == "done"
     timer.stop()
-    assert len(ticks) > 40  # the GUI thread's timers kept firing while the work ran
+    return len(ticks)
+
+
+def test_long_work_keeps_the_window_running(window):
+    from taskmatrix.gui.worker import run_with_progress
+
+    # About one second of work; the GUI thread's timers keep firing meanwhile.
+    assert _ticks_while(lambda: run_with_progress(window, "working", _work(200))) > 40
     assert run_with_progress(window, "quick", lambda progress: 42) == 42
 
 
@@ -411,13 +417,8 @@ def test_gui_thread_work_keeps_the_window_running_and_can_be_cancelled(window):
     from taskmatrix.gui.worker import run_here_with_progress
     from taskmatrix.io.errors import Cancelled
 
-    ticks = []
-    timer = QTimer()
-    timer.timeout.connect(lambda: ticks.append(1))
-    timer.start(10)
-    assert run_here_with_progress(window, "painting", _work(200)) == "done"  # about one second
-    timer.stop()
-    assert len(ticks) > 10  # events were processed between steps
+    # Events are processed between the steps (every 50 ms).
+    assert _ticks_while(lambda: run_here_with_progress(window, "painting", _work(200))) > 10
 
     def cancel_when_shown():
         dialogs = [d for d in window.findChildren(QProgressDialog) if d.isVisible()]
