@@ -66,9 +66,14 @@ class FilterBar(QWidget):
         self.status = self._combo("filterStatus")
         self.count = QLabel(self)
         self.count.setObjectName("filterCount")
+        self.count.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.marker = QLabel(self.tr("Filtered"), self)
         self.marker.setObjectName("filterMarker")
         self.marker.setStyleSheet("QLabel { background: #f0ad4e; color: black; border-radius: 3px; padding: 1px 6px; }")
+        # Hidden, it keeps its room: the widgets beside it do not move when a filter turns on.
+        policy = self.marker.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        self.marker.setSizePolicy(policy)
         self.marker.setVisible(False)
         self.clear_action = clear_action
         self.clear = QToolButton(self)
@@ -115,6 +120,7 @@ class FilterBar(QWidget):
         """Fill the choices from ``plan`` (after opening, or when sections or units change)."""
         self._plan = plan
         self._debounce = DEBOUNCE_MS if len(plan.tasks) > DEBOUNCE_ABOVE else 0
+        self._reserve_count_width(len(plan.tasks))
         for combo in (self.section, self.unit, self.city, self.status):
             combo.blockSignals(True)
         self.section.clear()
@@ -177,7 +183,13 @@ class FilterBar(QWidget):
         self.search.selectAll()
 
     def set_count(self, visible: int, total: int) -> None:
+        self._reserve_count_width(total)
         self.count.setText(self.tr("{visible} / {total} tasks").format(visible=visible, total=total))
+
+    def _reserve_count_width(self, total: int) -> None:
+        """Room for the widest count of ``total`` tasks, so a new count moves nothing."""
+        widest = self.tr("{visible} / {total} tasks").format(visible=total, total=total)
+        self.count.setMinimumWidth(self.count.fontMetrics().horizontalAdvance(widest) + 4)
 
     # -- internals ----------------------------------------------------------------------
     def _read(self) -> FilterSpec:

@@ -55,25 +55,39 @@ class Responsibility:
 _SPLITTERS: dict[str, re.Pattern[str]] = {}
 
 
+def _has_paren(text: str) -> bool:
+    return "（" in text or "(" in text or "）" in text or ")" in text
+
+
 def split_top_level(text: str, separators: str) -> list[str]:
-    """Split ``text`` on ``separators`` outside parentheses; unbalanced closers are kept."""
-    if not any(p in text for p in "(（)）"):
-        splitter = _SPLITTERS.get(separators)
-        if splitter is None:
-            splitter = _SPLITTERS[separators] = re.compile("[" + re.escape(separators) + "]")
-        return splitter.split(text)
+    """Split ``text`` on ``separators`` outside parentheses; unbalanced closers are kept.
+
+    Splits on every separator first, then joins back the pieces that fall inside
+    parentheses; only pieces with a parenthesis are looked at character by character
+    (a large workbook has some 100,000 such cells).
+    """
+    splitter = _SPLITTERS.get(separators)
+    if splitter is None:
+        splitter = _SPLITTERS[separators] = re.compile("([" + re.escape(separators) + "])")
+    pieces = splitter.split(text)  # text, separator, text, separator, ..., text
+    if not _has_paren(text):
+        return pieces[::2]
     parts: list[str] = []
     depth = 0
-    start = 0
-    for i, ch in enumerate(text):
-        if ch in _OPEN:
-            depth += 1
-        elif ch in _CLOSE:
-            depth = max(0, depth - 1)
-        elif depth == 0 and ch in separators:
-            parts.append(text[start:i])
-            start = i + 1
-    parts.append(text[start:])
+    current = ""
+    for i in range(0, len(pieces), 2):
+        piece = pieces[i]
+        current = current + pieces[i - 1] + piece if depth > 0 else piece
+        if _has_paren(piece):
+            for ch in piece:
+                if ch in _OPEN:
+                    depth += 1
+                elif ch in _CLOSE:
+                    depth = max(0, depth - 1)
+        if depth == 0:
+            parts.append(current)
+    if depth > 0:
+        parts.append(current)
     return parts
 
 

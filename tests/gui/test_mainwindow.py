@@ -71,6 +71,25 @@ def test_filter_bar_text_narrows_and_clear_all_restores(window, qtbot):
     assert bar.search.text() == ""
 
 
+def test_the_filter_bar_does_not_move_when_a_filter_turns_on(window, qtbot):
+    bar = window.filter_bar
+    widgets = (bar.search, bar.section, bar.unit, bar.role, bar.city, bar.status, bar.count, bar.clear)
+
+    def places():
+        qtbot.wait(10)  # the layout runs on the next pass of the event loop
+        return [w.geometry() for w in widgets]
+
+    before = places()
+    assert not bar.marker.isVisible()
+    bar.set_unit("省科技厅")
+    assert bar.marker.isVisible() and bar.count.text() == f"{len(shown(window))} / 100 tasks"
+    assert places() == before
+    bar.set_city("汕头市")  # nothing: the count gets shorter
+    assert bar.count.text() == "0 / 100 tasks" and places() == before
+    bar.clear_all()
+    assert places() == before
+
+
 def test_filter_bar_combos(window):
     bar = window.filter_bar
     bar.section.setCurrentIndex(bar.section.findData(9))

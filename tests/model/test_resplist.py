@@ -112,3 +112,25 @@ def test_never_raises_on_plan_like_text(text):
 def test_never_raises_on_arbitrary_text(text):
     resp(text)
     parse_unit_list(text, REG)
+
+
+def _split_by_characters(text, separators):
+    """The plain definition split_top_level must agree with: one character at a time."""
+    parts, depth, start = [], 0, 0
+    for i, ch in enumerate(text):
+        if ch in "(（":
+            depth += 1
+        elif ch in ")）":
+            depth = max(0, depth - 1)
+        elif depth == 0 and ch in separators:
+            parts.append(text[start:i])
+            start = i + 1
+    parts.append(text[start:])
+    return parts
+
+
+@settings(max_examples=examples(500), deadline=None)
+@given(st.lists(st.sampled_from(list("ab、，,;（）()[\\]^-") + ["中山大学", "（牵头）"]), max_size=30).map("".join),
+       st.sampled_from(["、", ",，;；\n", "、,，;；\n\r/／|", "]^-\\"]))
+def test_split_top_level_agrees_with_the_character_by_character_definition(text, separators):
+    assert split_top_level(text, separators) == _split_by_characters(text, separators)
