@@ -54,6 +54,7 @@ class Row:
 @dataclass
 class Suite:
     repeat: int
+    argv: list[str] = field(default_factory=list)
     rows: list[Row] = field(default_factory=list)
     medians: dict[tuple[str, int], float] = field(default_factory=dict)
 
@@ -212,7 +213,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", default="", help="comma-separated step groups: " + ", ".join(STEP_GROUPS))
     parser.add_argument("--markdown", type=Path, help="also write the table as Markdown to this file")
     args = parser.parse_args(argv)
-    suite = Suite(args.repeat)
+    suite = Suite(args.repeat, argv=list(sys.argv[1:] if argv is None else argv))
     print(machine())
     print(f"{'step':<42} {'tasks':>7} {'median':>10} {'spread (min–max)':>21} {'ratio to baseline':<40} target")
     groups = [g for g in args.only.split(",") if g] or list(STEP_GROUPS)
@@ -234,7 +235,12 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def write_markdown(suite: Suite, path: Path) -> None:
-    lines = [f"Machine: {machine()}", "", "| step | tasks | median | spread | ratio to baseline | target | note |",
+    import datetime
+
+    lines = [f"Machine: {machine()}", "",
+             f"Run on {datetime.date.today():%Y-%m-%d} with `python -m benchmarks.run {' '.join(suite.argv)}`; medians "
+             "of the runs after one warm-up, spread min–max.", "",
+             "| step | tasks | median | spread | ratio to baseline | target | note |",
              "|---|---:|---:|---|---|---|---|"]
     for row in suite.rows:
         ratio = f"{row.ratio:.2f}x {row.baseline}" if row.ratio is not None else ""
