@@ -140,6 +140,43 @@ def test_truncated(tmp_path):
     assert "damaged or truncated" in _error(tmp_path, data[: len(data) // 2])
 
 
+def _member_headers(data: bytes, name: str) -> tuple[int, int]:
+    """Offsets of member ``name``'s local header and of its central directory entry."""
+    local = zipfile.ZipFile(io.BytesIO(data)).getinfo(name).header_offset
+    central = data.find(b"PK\x01\x02")
+    while data[central + 46:central + 46 + len(name)] != name.encode():
+        central = data.find(b"PK\x01\x02", central + 4)
+    return local, central
+
+
+SHEET = "xl/worksheets/sheet1.xml"
+
+
+def test_found_by_fuzzing_broken_deflate_data(tmp_path):
+    """zlib.error escaped from zipfile when a member's compressed bytes were damaged."""
+    import zlib
+
+    data = bytearray(_valid_bytes())
+    local, _ = _member_headers(bytes(data), SHEET)
+    start = local + 30 + int.from_bytes(data[local + 26:local + 28], "little") \
+        + int.from_bytes(data[local + 28:local + 30], "little")
+    data[start:start + 8] = b"\xff" * 8  # not a deflate block
+    with pytest.raises(zlib.error):  # what zipfile itself lets through
+        zipfile.ZipFile(io.BytesIO(bytes(data))).read(SHEET)
+    assert f"damaged: part {SHEET} cannot be read" in _error(tmp_path, bytes(data))
+
+
+def test_found_by_fuzzing_an_unknown_compression_method(tmp_path):
+    """NotImplementedError escaped from zipfile for a compression method it does not know."""
+    data = bytearray(_valid_bytes())
+    local, central = _member_headers(bytes(data), SHEET)
+    data[local + 8:local + 10] = (97).to_bytes(2, "little")
+    data[central + 10:central + 12] = (97).to_bytes(2, "little")
+    with pytest.raises(NotImplementedError):
+        zipfile.ZipFile(io.BytesIO(bytes(data))).read(SHEET)
+    assert f"damaged: part {SHEET} cannot be read" in _error(tmp_path, bytes(data))
+
+
 def test_encrypted_or_legacy_xls(tmp_path):
     ole = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600
     assert "encrypted workbook, or the old .xls format: save it as .xlsx" in _error(tmp_path, ole)

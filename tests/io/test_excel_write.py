@@ -165,6 +165,26 @@ def test_empty_sections_and_tasks_before_any_section_survive(tmp_path):
     assert [t.section for t in again.tasks] == [None, 2]
 
 
+def test_found_by_fuzzing_empty_and_blank_plans_round_trip(tmp_path):
+    """An empty plan in our own workbook was refused; blank titles and spaces in section
+    titles were stripped or lost."""
+    empty = Plan()
+    blank = Plan(title="   ", preamble=" ", sections=[Section(1, " 甲 乙 ")])
+    blank.tasks = [Task(1, 1, "  ", body=" x ", leads=["省科技厅"])]
+    for i, plan in enumerate((empty, blank)):
+        path = tmp_path / f"p{i}.xlsx"
+        write_xlsx(plan, path)
+        assert dumps(read_xlsx(path).plan) == dumps(plan)
+
+
+def test_found_by_fuzzing_an_over_long_title_is_refused_cleanly(tmp_path):
+    """A title over Excel's cell limit crashed the writer; now it is a save error, nothing written."""
+    path = tmp_path / "long.xlsx"
+    with pytest.raises(PlanSaveError, match="longer than an Excel cell holds"):
+        write_xlsx(Plan(title="长" * 40_000), path)
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_save_is_atomic_with_backup_and_a_failed_save_leaves_the_old_file(tmp_path, seed_plan, monkeypatch):
     path = tmp_path / "plan.xlsx"
     write_xlsx(seed_plan, path)
