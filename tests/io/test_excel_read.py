@@ -241,3 +241,20 @@ def test_grid_with_a_unit_twice_and_repeated_extra_headers(tmp_path):
     assert plan.tasks[0].participants == ["省科技厅"] and plan.tasks[0].leads == []
     assert plan.extra_fields == ["说明", "说明（2）"]
     assert plan.tasks[0].extra == {"说明": "a", "说明（2）": "b"}
+
+
+def test_found_by_fuzzing_a_grid_header_naming_two_units(tmp_path):
+    """A grid column headed "省教育厅、省财政厅" became one unit with 、 in its name, which no
+    list cell can hold; it is an ordinary column instead, and the plan round-trips."""
+    from taskmatrix.io.excel_write import write_xlsx
+
+    wb = openpyxl.Workbook()
+    wb.active.append(["序号", "重点任务", "省科技厅", "省教育厅、省财政厅"])
+    wb.active.append([1, "甲", "牵头", "参与"])
+    path = tmp_path / "g.xlsx"
+    wb.save(path)
+    plan = read_xlsx(path).plan
+    assert plan.tasks[0].leads == ["省科技厅"] and plan.tasks[0].participants == []
+    assert plan.tasks[0].extra == {"省教育厅、省财政厅": "参与"}
+    write_xlsx(plan, tmp_path / "again.xlsx")
+    assert dumps(read_xlsx(tmp_path / "again.xlsx").plan) == dumps(plan)
