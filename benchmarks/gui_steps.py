@@ -132,23 +132,19 @@ class Interactive:
 
     def choose_unit(self, name: str) -> float:
         """Choose ``name`` as if for the first time since the last edit (its rows not yet found)."""
-        self.window.filter_bar.clear_all()
-        self.window.units_dock.raise_()
-        self.settle()
-        self.window.document.model.index_.forget_results()
-        start = time.perf_counter()
-        self.window.filter_bar.set_unit(name)
-        self.repaint(self.window.units_dock.tasks)
-        return time.perf_counter() - start
+        return self._choose(self.window.units_dock, lambda: self.window.filter_bar.set_unit(name))
 
     def choose_city(self, name: str) -> float:
+        return self._choose(self.window.cities_dock, lambda: self.window.filter_bar.set_city(name))
+
+    def _choose(self, dock: Any, choose: Any) -> float:
         self.window.filter_bar.clear_all()
-        self.window.cities_dock.raise_()
+        dock.raise_()
         self.settle()
         self.window.document.model.index_.forget_results()
         start = time.perf_counter()
-        self.window.filter_bar.set_city(name)
-        self.repaint(self.window.cities_dock.tasks)
+        choose()
+        self.repaint(dock.tasks)
         return time.perf_counter() - start
 
     def sort(self, key: str, descending: bool) -> float:

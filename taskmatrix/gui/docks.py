@@ -104,11 +104,17 @@ class _TaskListDock(QDockWidget):
     chosen = Signal(str)
     taskActivated = Signal(object)
 
-    def __init__(self, title: str, table: TaskTableModel, chooser: QAbstractItemView, parent: Any = None) -> None:
+    def __init__(self, title: str, name: str, table: TaskTableModel, chooser: QAbstractItemView,
+                 parent: Any = None) -> None:
         super().__init__(title, parent)
+        self.setObjectName(name)
         self.table = table
         self.current = ""
         self.chooser = chooser
+        chooser.model().setParent(self)
+        chooser.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        chooser.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        chooser.selectionModel().selectionChanged.connect(self._selection_changed)
         self.tasks = TaskGroupLists(self)
         self.tasks.taskActivated.connect(self.taskActivated)
         self.caption = QLabel(self)
@@ -146,14 +152,13 @@ class _TaskListDock(QDockWidget):
         raise NotImplementedError
 
     def _groups(self, name: str) -> list[TaskGroup]:
+        """``name``'s tasks in labelled groups; for "" the same groups, empty."""
         raise NotImplementedError
 
     def _show_tasks(self) -> None:
-        if not self.current:
-            self.caption.setText(self.tr("Choose one above to see its tasks."))
-            self.tasks.set_groups([])
-            return
-        self.caption.setText(f"<b>{self.current}</b>")
+        # The groups stay on screen when nothing is chosen: choosing then only fills them.
+        self.caption.setText(f"<b>{self.current}</b>" if self.current
+                             else self.tr("Choose one above to see its tasks."))
         self.tasks.set_groups(self._groups(self.current))
 
     def choose(self, name: str) -> None:
@@ -196,17 +201,12 @@ class UnitsDock(_TaskListDock):
         view.setModel(self.units)
         view.setUniformRowHeights(True)
         view.setIndentation(view.fontMetrics().horizontalAdvance("中"))
-        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         header = view.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for col in (1, 2):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Fixed)
-        super().__init__(QCoreApplication.translate("UnitsDock", "Units"), table, view, parent)
-        self.setObjectName("unitsDock")
-        self.units.setParent(self)
-        view.selectionModel().selectionChanged.connect(self._selection_changed)
+        super().__init__(QCoreApplication.translate("UnitsDock", "Units"), "unitsDock", table, view, parent)
         self.units.modelReset.connect(self._after_reset)
         self.refresh()
         view.expandAll()
@@ -235,7 +235,7 @@ class UnitsDock(_TaskListDock):
         return self.units.unit_index(name)
 
     def _groups(self, name: str) -> list[TaskGroup]:
-        plan, rows = self.table.plan, self.table.index_.unit_rows(name)
+        plan, rows = self.table.plan, self.table.index_.unit_rows(name) if name else []
         found = unit_tasks(plan, name, [plan.tasks[i] for i in rows])
         return [TaskGroup(self.tr("Lead"), [(t, "") for t in found.lead]),
                 TaskGroup(self.tr("Taking part"), [(t, "") for t in found.participant])]
@@ -249,18 +249,13 @@ class CitiesDock(_TaskListDock):
         view = QTableView()
         view.setModel(self.cities)
         view.verticalHeader().setVisible(False)
-        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         view.setShowGrid(False)
         view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
         header = view.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for col in (1, 2):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
-        super().__init__(QCoreApplication.translate("CitiesDock", "Cities"), table, view, parent)
-        self.setObjectName("citiesDock")
-        self.cities.setParent(self)
-        view.selectionModel().selectionChanged.connect(self._selection_changed)
+        super().__init__(QCoreApplication.translate("CitiesDock", "Cities"), "citiesDock", table, view, parent)
         self.cities.modelReset.connect(lambda: self.choose(self.current))
         self.refresh()
 
@@ -272,7 +267,7 @@ class CitiesDock(_TaskListDock):
         return self.cities.index(row, 0) if row >= 0 else QModelIndex()
 
     def _groups(self, name: str) -> list[TaskGroup]:
-        plan, rows = self.table.plan, self.table.index_.city_rows(name)
+        plan, rows = self.table.plan, self.table.index_.city_rows(name) if name else []
         found = city_tasks(plan, name, [plan.tasks[i] for i in rows])
         lead = self.tr("lead")
         through = self.tr("through {group}")

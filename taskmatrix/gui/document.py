@@ -37,8 +37,10 @@ def freeze_long_lived_objects() -> None:
 
     A 100,000-task plan is millions of objects; without this every full collection scans
     them all, and choosing a unit took over 200 ms. The plan holds no reference cycles, so
-    reference counting still frees it when another plan replaces it.
+    reference counting frees it when another plan replaces it. Unfreezing first lets this
+    collection look again at what an earlier call froze, so nothing stays frozen for good.
     """
+    gc.unfreeze()
     gc.collect()
     gc.freeze()
 
