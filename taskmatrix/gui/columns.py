@@ -35,14 +35,6 @@ class Column:
     def align_value(self) -> int:
         return int(self.align.value)
 
-    @property
-    def is_extra(self) -> bool:
-        return self.key.startswith("extra:")
-
-    @property
-    def extra_name(self) -> str:
-        return self.key[len("extra:"):]
-
 
 _CENTER = Qt.AlignmentFlag.AlignCenter
 

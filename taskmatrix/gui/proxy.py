@@ -94,9 +94,6 @@ class TaskProxyModel(QAbstractProxyModel):
         self._sort_order = order
         self._relayout()
 
-    def sort_column(self) -> int:
-        return self._sort_column
-
     def visible_tasks(self) -> list[Task]:
         tasks = self.table().plan.tasks
         return [tasks[r] for r in self._rows]

@@ -172,10 +172,6 @@ class HeaderInfo:
         return bool(self.unit_columns)
 
 
-def row_cells(row: list[Any]) -> list[str]:
-    return [cell_text(v) for v in row]
-
-
 def find_list_header(rows: list[list[Any]], merged: list[tuple[tuple[int, int], tuple[int, int]]],
                      limit: int = 30) -> HeaderInfo | None:
     """The first row among the top ``limit`` that names a number column and a task column."""

@@ -75,16 +75,6 @@ def write_xlsx(plan: Plan, path: str | Path, backup: bool = True,
     return cleaner.notices()
 
 
-def workbook_bytes(plan: Plan) -> bytes:
-    """The canonical workbook in memory (for tests and previews)."""
-    buffer = io.BytesIO()
-    if plan.foreign is not None and plan.foreign.sheets:
-        _write_openpyxl(plan, buffer, _Cleaner(), None)
-    else:
-        _write_xlsxwriter(plan, buffer, _Cleaner(), None)
-    return buffer.getvalue()
-
-
 # -- the layout ---------------------------------------------------------------------------------
 def sheet_names(taken: list[str]) -> tuple[str, str, str]:
     """Names for the three generated sheets that do not clash with kept sheets."""
