@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
+from taskmatrix.gui.fonts import chinese_ui_font
 from taskmatrix.gui.settings import APPLICATION, LANGUAGE, ORGANIZATION, Settings
 
 if TYPE_CHECKING:
@@ -34,6 +35,9 @@ def create_app() -> QApplication:
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName("Task Matrix")
+    font = chinese_ui_font(app.font())
+    if font is not None:
+        app.setFont(font)
     return app
 
 

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from taskmatrix.gui.dockmodels import CityTableModel, TaskGroup, TaskListModel, UnitRole, UnitTreeModel
+from taskmatrix.gui.fonts import fast_text_font
 from taskmatrix.gui.tablemodel import TaskTableModel
 from taskmatrix.model.queries import city_tasks, unit_tasks
 
@@ -108,6 +109,7 @@ class _TaskListDock(QDockWidget):
                  parent: Any = None) -> None:
         super().__init__(title, parent)
         self.setObjectName(name)
+        self.setFont(fast_text_font())  # lists of short Chinese cells: see fonts.py
         self.table = table
         self.current = ""
         self.chooser = chooser

@@ -9,6 +9,7 @@ from PySide6.QtCore import QByteArray, QItemSelectionModel, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 from taskmatrix.gui.delegates import TaskDelegate
+from taskmatrix.gui.fonts import fast_text_font
 from taskmatrix.gui.proxy import TaskProxyModel
 from taskmatrix.gui.tablemodel import TaskRole
 from taskmatrix.model.plan import Task
@@ -20,6 +21,7 @@ class TaskTableView(QTableView):
     def __init__(self, proxy: TaskProxyModel, parent: Any = None) -> None:
         super().__init__(parent)
         self.setObjectName("taskTable")
+        self.setFont(fast_text_font())
         self.proxy = proxy
         self.setModel(proxy)
         self.setItemDelegate(TaskDelegate(proxy.table(), self, proxy))

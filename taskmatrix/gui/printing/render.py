@@ -14,7 +14,6 @@ from pathlib import Path
 from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
     QFont,
-    QFontDatabase,
     QPagedPaintDevice,
     QPageLayout,
     QPageSize,
@@ -23,6 +22,7 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 
+from taskmatrix.gui.fonts import chinese_families, pick_family
 from taskmatrix.gui.printing.sheets import Sheet, sheet_parts
 from taskmatrix.io.atomic import atomic_write
 from taskmatrix.io.errors import Cancelled
@@ -59,23 +59,14 @@ class Fonts:
     heading: str
 
 
-def _chinese_families() -> list[str]:
-    return [f for f in QFontDatabase.families()
-            if QFontDatabase.WritingSystem.SimplifiedChinese in QFontDatabase.writingSystems(f)]
-
-
 def choose_fonts(preferred: str = "") -> Fonts | None:
     """The first available Chinese body and heading fonts; ``None`` when there is none."""
-    available = _chinese_families()
+    available = chinese_families()
     if not available:
         return None
-    by_lower = {f.lower(): f for f in available}
 
     def pick(candidates: Sequence[str]) -> str:
-        for name in ((preferred,) if preferred else ()) + tuple(candidates):
-            if name and name.lower() in by_lower:
-                return by_lower[name.lower()]
-        return available[0]
+        return pick_family((preferred, *candidates), available) or available[0]
 
     return Fonts(pick(BODY_FONTS), pick(HEADING_FONTS))
 
