@@ -10,7 +10,9 @@ in the matching ``begin…``/``end…`` calls and keep the search index in step.
 from __future__ import annotations
 
 import html
+import inspect
 import logging
+import weakref
 from collections.abc import Callable
 from typing import Any
 
@@ -59,7 +61,23 @@ class TaskTableModel(QAbstractTableModel):
         self._plan = plan
         self._set_columns()
         self.index_ = SearchIndex(plan)
-        self.edit_handler: Callable[[int, str, Any], None] | None = None
+        self._edit_handler: Callable[[], Callable[[int, str, Any], None] | None] | None = None
+
+    @property
+    def edit_handler(self) -> Callable[[int, str, Any], None] | None:
+        return self._edit_handler() if self._edit_handler is not None else None
+
+    @edit_handler.setter
+    def edit_handler(self, handler: Callable[[int, str, Any], None] | None) -> None:
+        """A bound method is held weakly: the document owning this model is its handler, and a
+        reference cycle would leave the document (with its undo stack) to Python's cycle
+        collector, which can delete the stack's commands before the stack (a crash)."""
+        if handler is None:
+            self._edit_handler = None
+        elif inspect.ismethod(handler):
+            self._edit_handler = weakref.WeakMethod(handler)
+        else:
+            self._edit_handler = lambda: handler
 
     # -- access ---------------------------------------------------------------------
     @property
@@ -210,8 +228,9 @@ class TaskTableModel(QAbstractTableModel):
         new = self.parse_input(column.key, value)
         if new is None or new == self.raw_value(index.row(), column.key):
             return False
-        if self.edit_handler is not None:
-            self.edit_handler(index.row(), column.key, new)
+        handler = self.edit_handler
+        if handler is not None:
+            handler(index.row(), column.key, new)
         else:
             self.set_field(index.row(), column.key, new)
         return True
