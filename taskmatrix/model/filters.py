@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from taskmatrix.model.plan import Plan, Task
-from taskmatrix.model.queries import task_cities
+from taskmatrix.model.queries import CityResolver, task_cities
 
 ROLE_ANY = "any"
 ROLE_LEAD = "lead"
@@ -101,8 +101,8 @@ class SearchIndex:
 
     def rebuild(self) -> None:
         self.forget_results()
-        registry = self.plan.registry
-        self.cities = [tuple(task_cities(task, registry)) for task in self.plan.tasks]
+        cities = CityResolver(self.plan.registry).cities
+        self.cities = [cities(task) for task in self.plan.tasks]
         self.texts = [None] * len(self.plan.tasks)
         self._cold = 0
 

@@ -2,6 +2,7 @@
 
 from taskmatrix.model.plan import Task
 from taskmatrix.model.queries import (
+    CityResolver,
     category_counts,
     city_counts,
     city_links,
@@ -32,6 +33,18 @@ def test_city_links_prefer_direct_naming():
     assert links["广州市"] is None
     assert links["江门市"] == "大湾区内地各市"
     assert "汕头市" not in links
+
+
+def test_city_resolver_answers_as_the_single_task_functions(seed_plan):
+    reg = seed_plan.registry
+    resolver = CityResolver(reg)
+    extra = [Task(901, leads=["肇庆市"], participants=["省科技厅", "广州市", "珠三角九市"]),
+             Task(902, leads=["省科技厅"], participants=["汕头市", "广州市"]),
+             Task(903, leads=["大湾区内地各市"], participants=["广州市"])]
+    for task in [*seed_plan.tasks, *extra, *seed_plan.tasks]:  # second pass: remembered answers
+        assert list(resolver.cities(task)) == task_cities(task, reg)
+        assert resolver.links(task) == city_links(task, reg)
+    assert resolver.links(extra[2])["广州市"] is None  # named directly wins over its group, in any role
 
 
 def test_mentioned_cities_skip_sun_yat_sen():
