@@ -43,7 +43,13 @@ def create_app() -> QApplication:
 
 def build_window(path: Path | None, settings: Settings, language: str | None = None, recovery: bool = True,
                  recovery_folder: Path | None = None) -> MainWindow:
-    """The main window on the embedded plan, opening ``path`` once it is shown."""
+    """The main window on the embedded plan, opening ``path`` once it is shown.
+
+    ``path`` is read in the background while the window is being built.
+    """
+    from taskmatrix.gui.fileops import start_reading
+
+    reading = start_reading(path) if path is not None else None
     from taskmatrix.gui.document import PlanDocument
     from taskmatrix.gui.i18n import install_translators
     from taskmatrix.gui.mainwindow import MainWindow
@@ -69,8 +75,10 @@ def build_window(path: Path | None, settings: Settings, language: str | None = N
 
     def after_show() -> None:
         if window.recovery is not None and offer_restore(window, window.recovery):
+            if reading is not None:
+                reading.cancel.set()
             return
-        if path is not None and not window.files.open_path(path, confirmed=True):
+        if path is not None and not window.files.open_path(path, confirmed=True, reading=reading):
             document.replace_plan(load_default_plan().plan, None)
 
     QTimer.singleShot(0, after_show)

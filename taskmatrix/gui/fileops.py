@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from taskmatrix.gui.document import PlanDocument
 from taskmatrix.gui.i18n import describe
 from taskmatrix.gui.settings import LAST_FOLDER, Settings
-from taskmatrix.gui.worker import run_with_progress
+from taskmatrix.gui.worker import BackgroundJob, run_with_progress
 from taskmatrix.io.errors import Cancelled, Notice, PlanFormatError, PlanSaveError
 from taskmatrix.io.formats import READ_SUFFIXES
 from taskmatrix.io.plaintext import ReadResult
@@ -25,6 +25,15 @@ logger = logging.getLogger(__name__)
 Button = QMessageBox.StandardButton
 #: Formats the app saves to in place; anything else is saved as a new .xlsx.
 SAVE_IN_PLACE = (".xlsx", ".json")
+
+
+def start_reading(path: Path, started: bool = True) -> BackgroundJob:
+    """A job reading ``path`` into a ``ReadResult``; running in the background unless ``started``
+    is False (plain Python: calamine parses with the interpreter free for the GUI thread)."""
+    from taskmatrix.io.formats import read_plan
+
+    job = BackgroundJob(lambda progress: read_plan(path, progress=progress))
+    return job.start() if started else job
 
 
 class FileController(QObject):
@@ -68,16 +77,20 @@ class FileController(QObject):
             return False
         return self.open_path(Path(path), confirmed=True)
 
-    def open_path(self, path: Path, confirmed: bool = False) -> bool:
-        """Open ``path``; on any error say so and keep the current plan."""
-        if not confirmed and not self.confirm_discard():
-            return False
-        from taskmatrix.io.formats import read_plan
+    def open_path(self, path: Path, confirmed: bool = False, reading: BackgroundJob | None = None) -> bool:
+        """Open ``path``; on any error say so and keep the current plan.
 
+        ``reading``: :func:`start_reading` of ``path``, started earlier (at start-up, while the
+        window was being built).
+        """
+        if not confirmed and not self.confirm_discard():
+            if reading is not None:
+                reading.cancel.set()
+            return False
         try:
             result: ReadResult = run_with_progress(
                 self.window, self.tr("Opening {name}…").format(name=path.name),
-                lambda progress: read_plan(path, progress=progress),
+                reading or start_reading(path, started=False),
                 then=lambda result: self.document.replace_plan(result.plan, path))
         except Cancelled:
             self.message.emit(self.tr("Opening cancelled; nothing changed."))

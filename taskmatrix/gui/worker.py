@@ -31,8 +31,12 @@ POLL_MS = 25
 EVENTS_EVERY_S = 0.05
 
 
-class _Job:
-    """What the worker thread and the GUI thread share: plain Python only."""
+class BackgroundJob:
+    """What the worker thread and the GUI thread share: plain Python only.
+
+    :meth:`start` runs it at once (say, reading the file named on the command line while the
+    window is being built); :func:`run_with_progress` then waits for it with its dialog.
+    """
 
     def __init__(self, fn: Callable[[Progress], Any]) -> None:
         self.fn = fn
@@ -42,6 +46,17 @@ class _Job:
         self.total = 1
         self.cancel = threading.Event()
         self.finished = threading.Event()
+        self._thread: threading.Thread | None = None
+
+    def start(self) -> BackgroundJob:
+        if self._thread is None:
+            self._thread = threading.Thread(target=self.run, name="taskmatrix-worker", daemon=True)
+            self._thread.start()
+        return self
+
+    def join(self) -> None:
+        if self._thread is not None:
+            self._thread.join()
 
     def run(self) -> None:
         try:
@@ -69,14 +84,15 @@ def _percent(done: int, total: int) -> int:
     return max(0, min(100, int(100 * done / max(total, 1))))
 
 
-def run_with_progress(parent: QWidget | None, label: str, fn: Callable[[Progress], T],
+def run_with_progress(parent: QWidget | None, label: str, fn: Callable[[Progress], T] | BackgroundJob,
                       then: Callable[[T], None] | None = None) -> T:
-    """Run ``fn`` (plain Python, no Qt) in a worker thread; raises ``Cancelled`` if the user cancelled.
+    """Run ``fn`` (plain Python, no Qt) in a worker thread, or wait for a job already started;
+    raises ``Cancelled`` if the user cancelled.
 
     ``then(result)`` runs on the GUI thread while the dialog still shows (showing a large
     plan takes a moment too).
     """
-    job = _Job(fn)
+    job = fn if isinstance(fn, BackgroundJob) else BackgroundJob(fn)
     dialog = _dialog(parent, label)
     loop = QEventLoop()
     running = [True]
@@ -98,13 +114,12 @@ def run_with_progress(parent: QWidget | None, label: str, fn: Callable[[Progress
     timer = QTimer()
     timer.setInterval(POLL_MS)
     timer.timeout.connect(poll)
-    thread = threading.Thread(target=job.run, name="taskmatrix-worker", daemon=True)
-    thread.start()
+    job.start()
     timer.start()
     if not job.finished.is_set():
         loop.exec()
     timer.stop()
-    thread.join()
+    job.join()
     running[0] = False
     try:
         if job.error is not None:

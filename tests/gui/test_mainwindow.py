@@ -251,6 +251,20 @@ def test_opening_another_file_asks_and_cancel_keeps_the_plan(window, monkeypatch
     assert window.document.plan.tasks[0].notes == "x"
 
 
+def test_a_read_started_early_is_used_or_cancelled(window, monkeypatch):
+    from taskmatrix.gui.fileops import start_reading
+
+    reading = start_reading(DATA / "list_basic.xlsx")
+    assert window.files.open_path(DATA / "list_basic.xlsx", confirmed=True, reading=reading)
+    assert window.document.plan.title == "某某行动计划" and reading.finished.is_set()
+
+    window.document.edit_field(0, "notes", "x")
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: Button.Cancel)
+    reading = start_reading(DATA / "grid.xlsx", started=False)
+    assert not window.files.open_path(DATA / "grid.xlsx", reading=reading)
+    assert reading.cancel.is_set() and window.document.plan.tasks[0].notes == "x"
+
+
 def test_open_errors_are_shown_and_leave_the_plan_as_it_was(window, monkeypatch, tmp_path):
     errors = []
     monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text, *a: errors.append(text))
@@ -460,6 +474,35 @@ def test_open_from_the_command_line_path(qtbot, settings, tmp_path):
     qtbot.addWidget(win)
     qtbot.waitUntil(lambda: win.document.path == source, timeout=3000)
     assert win.document.plan.title == "某某行动计划"
+
+
+def test_the_command_line_file_is_read_while_the_window_is_built(qtbot, settings, tmp_path, monkeypatch):
+    import threading
+
+    import taskmatrix.io.formats as formats
+    from taskmatrix.gui.app import build_window
+    from taskmatrix.gui.mainwindow import MainWindow
+
+    reading = threading.Event()
+    real_read, real_init = formats.read_plan, MainWindow.__init__
+    seen = []
+
+    def read(*args, **kwargs):
+        reading.set()
+        return real_read(*args, **kwargs)
+
+    def init(self, *args, **kwargs):
+        seen.append(reading.wait(5))  # the read began before the window was built
+        real_init(self, *args, **kwargs)
+
+    monkeypatch.setattr(formats, "read_plan", read)
+    monkeypatch.setattr(MainWindow, "__init__", init)
+    source = tmp_path / "p.xlsx"
+    shutil.copy(DATA / "list_basic.xlsx", source)
+    win = build_window(source, settings, "en", recovery_folder=tmp_path / "recovery")
+    qtbot.addWidget(win)
+    qtbot.waitUntil(lambda: win.document.path == source, timeout=3000)
+    assert seen == [True] and win.document.plan.title == "某某行动计划"
 
 
 def test_clicking_a_task_in_a_dock_list_selects_it_in_the_table(window, qtbot):
