@@ -9,6 +9,7 @@ All of them refresh in place (``dataChanged``) when only counts change.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -59,11 +60,14 @@ class UnitTreeModel(QAbstractItemModel):
         self._counts: dict[str, tuple[int, int]] = {}
         self._registered: set[str] = set()
 
-    def refresh(self, plan: Plan) -> None:
-        counts = unit_counts(plan)
+    def refresh(self, plan: Plan, counts: dict[str, tuple[int, int]] | None = None,
+                used: Sequence[str] | None = None) -> None:
+        """Units and counts of ``plan``; ``counts``, ``used``: its unit counts and units used,
+        where already known."""
+        counts = unit_counts(plan) if counts is None else counts
         registry = plan.registry
         grouped: dict[str, list[str]] = {c: [] for c in CATEGORIES}
-        for name in plan.all_unit_names():
+        for name in plan.all_unit_names(used):
             grouped.setdefault(registry.category(name), []).append(name)
         categories = [_Category(c, units) for c, units in grouped.items() if units]
         same_shape = [(c.name, c.units) for c in categories] == [(c.name, c.units) for c in self._categories]
@@ -183,8 +187,9 @@ class CityTableModel(QAbstractTableModel):
         self._cities: list[str] = []
         self._counts: dict[str, tuple[int, int]] = {}
 
-    def refresh(self, plan: Plan) -> None:
-        counts = city_counts(plan)
+    def refresh(self, plan: Plan, counts: dict[str, tuple[int, int]] | None = None) -> None:
+        """The cities of ``plan`` with their counts (``counts``: its city counts, where known)."""
+        counts = city_counts(plan) if counts is None else counts
         cities = list(counts)
         if cities == self._cities:
             self._counts = counts

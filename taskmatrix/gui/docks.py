@@ -112,6 +112,7 @@ class _TaskListDock(QDockWidget):
         self.setFont(fast_text_font())  # lists of short Chinese cells: see fonts.py
         self.table = table
         self.current = ""
+        self._shown_counts: dict[str, tuple[int, int]] | None = None
         self.chooser = chooser
         chooser.model().setParent(self)
         chooser.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -147,10 +148,18 @@ class _TaskListDock(QDockWidget):
         self._timer.start(REFRESH_MS)
 
     def refresh(self) -> None:
-        self._refresh_counts()
+        # The index keeps its counts until an edit changes units: an edit of notes or a status
+        # leaves them (and the list above) as they are.
+        counts = self._counts()
+        if counts is not self._shown_counts:
+            self._refresh_counts(counts)
+            self._shown_counts = counts
         self._show_tasks()
 
-    def _refresh_counts(self) -> None:
+    def _counts(self) -> dict[str, tuple[int, int]]:
+        raise NotImplementedError
+
+    def _refresh_counts(self, counts: dict[str, tuple[int, int]]) -> None:
         raise NotImplementedError
 
     def _groups(self, name: str) -> list[TaskGroup]:
@@ -218,8 +227,11 @@ class UnitsDock(_TaskListDock):
         if self.current:
             self.choose(self.current)
 
-    def _refresh_counts(self) -> None:
-        self.units.refresh(self.table.plan)
+    def _counts(self) -> dict[str, tuple[int, int]]:
+        return self.table.index_.unit_counts()
+
+    def _refresh_counts(self, counts: dict[str, tuple[int, int]]) -> None:
+        self.units.refresh(self.table.plan, counts, self.table.index_.units_used())
         self._fit_counts()
 
     def _fit_counts(self) -> None:
@@ -261,8 +273,11 @@ class CitiesDock(_TaskListDock):
         self.cities.modelReset.connect(lambda: self.choose(self.current))
         self.refresh()
 
-    def _refresh_counts(self) -> None:
-        self.cities.refresh(self.table.plan)
+    def _counts(self) -> dict[str, tuple[int, int]]:
+        return self.table.index_.city_counts()
+
+    def _refresh_counts(self, counts: dict[str, tuple[int, int]]) -> None:
+        self.cities.refresh(self.table.plan, counts)
 
     def _index_of(self, name: str) -> QModelIndex:
         row = self.cities.city_row(name)

@@ -190,7 +190,7 @@ class TaskEditor(QDockWidget):
     def _refill_units(self) -> None:
         plan = self.table.plan
         for edit in (self.leads, self.participants):
-            edit.set_registry(plan.registry, plan.unknown_units())
+            edit.set_registry(plan.registry, plan.unknown_units(self.table.index_.units_used()))
         if self.task is not None:
             self.refresh()
 

@@ -3,9 +3,10 @@ a marker while any filter is on, and one button that clears them all."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QComboBox,
@@ -116,35 +117,39 @@ class FilterBar(QWidget):
         return combo
 
     # -- choices ------------------------------------------------------------------------
-    def set_plan(self, plan: Plan) -> None:
-        """Fill the choices from ``plan`` (after opening, or when sections or units change)."""
+    def set_plan(self, plan: Plan, used: Sequence[str] | None = None) -> None:
+        """Fill the choices from ``plan`` (after opening, or when sections change); ``used``:
+        its units used, where known."""
         self._plan = plan
         self._debounce = DEBOUNCE_MS if len(plan.tasks) > DEBOUNCE_ABOVE else 0
         self._reserve_count_width(len(plan.tasks))
-        for combo in (self.section, self.unit, self.city, self.status):
-            combo.blockSignals(True)
-        self.section.clear()
-        self.section.addItem(self.tr("All sections"), None)
-        if any(t.section is None for t in plan.tasks):
-            self.section.addItem(self.tr("(no section)"), NO_SECTION)
-        for s in plan.sections:
-            self.section.addItem(s.label, s.number)
-        self.unit.clear()
-        self.unit.addItem(self.tr("All units"), "")
-        for name in plan.all_unit_names():
-            self.unit.addItem(name, name)
-        self.city.clear()
-        self.city.addItem(self.tr("All cities"), "")
-        for city in plan.registry.city_names():
-            self.city.addItem(city, city)
-        self.status.clear()
-        self.status.addItem(self.tr("All statuses"), None)
-        self.status.addItem(self.tr("(empty)"), EMPTY_STATUS)
-        used = sorted({t.status for t in plan.tasks if t.status} - set(STATUSES))
-        for status in (*STATUSES, *used):
-            self.status.addItem(status, status)
-        for combo in (self.section, self.unit, self.city, self.status):
-            combo.blockSignals(False)
+        with QSignalBlocker(self.section), QSignalBlocker(self.status):
+            self.section.clear()
+            self.section.addItem(self.tr("All sections"), None)
+            if any(t.section is None for t in plan.tasks):
+                self.section.addItem(self.tr("(no section)"), NO_SECTION)
+            for s in plan.sections:
+                self.section.addItem(s.label, s.number)
+            self.status.clear()
+            self.status.addItem(self.tr("All statuses"), None)
+            self.status.addItem(self.tr("(empty)"), EMPTY_STATUS)
+            statuses = sorted({t.status for t in plan.tasks if t.status} - set(STATUSES))
+            for status in (*STATUSES, *statuses):
+                self.status.addItem(status, status)
+        self.set_units(plan, used)
+
+    def set_units(self, plan: Plan, used: Sequence[str] | None = None) -> None:
+        """Fill the unit and city choices (when units changed); ``used``: as for :meth:`set_plan`."""
+        self._plan = plan
+        with QSignalBlocker(self.unit), QSignalBlocker(self.city):
+            self.unit.clear()
+            self.unit.addItem(self.tr("All units"), "")
+            for name in plan.all_unit_names(used):
+                self.unit.addItem(name, name)
+            self.city.clear()
+            self.city.addItem(self.tr("All cities"), "")
+            for city in plan.registry.city_names():
+                self.city.addItem(city, city)
         self.set_spec(self._spec, emit=False)
 
     # -- the spec ---------------------------------------------------------------------------
@@ -236,3 +241,4 @@ def _select(combo: QComboBox, value: object) -> None:
     if index < 0 and value is None:
         index = 0
     combo.setCurrentIndex(max(index, 0))
+

@@ -286,7 +286,7 @@ class TaskTableModel(QAbstractTableModel):
             old = edits.set_text(task, key, value)
         else:
             raise edits.EditError(f"not an editable field: {key}")
-        self.index_.update(row)
+        self.index_.update(row, units=key in ("leads", "participants"))
         keys = [key]
         if key in ("leads", "participants"):
             keys = ["leads", "participants", "cities"]
@@ -313,13 +313,13 @@ class TaskTableModel(QAbstractTableModel):
     def _announce_move(self, old_row: int, new_row: int, change: Callable[[], object]) -> None:
         if new_row == old_row:
             change()
-            self.index_.update(new_row)
+            self.index_.update(new_row, units=False)
             return
         dest = new_row + 1 if new_row > old_row else new_row
         self.beginMoveRows(QModelIndex(), old_row, old_row, QModelIndex(), dest)
         change()
         self.index_.move(old_row, new_row)
-        self.index_.update(new_row)
+        self.index_.update(new_row, units=False)
         self.endMoveRows()
 
     def place_task(self, task: Task, row: int, section: int | None) -> None:
@@ -340,7 +340,7 @@ class TaskTableModel(QAbstractTableModel):
             self.planEdited.emit()
             return result[0]
         new_row, old_section = edits.move_task(self._plan, row, delta)
-        self.index_.update(row)
+        self.index_.update(row, units=False)
         col = self._column_of["section"]
         self.dataChanged.emit(self.index(row, col), self.index(row, col))
         self.planEdited.emit()

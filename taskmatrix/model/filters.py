@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from taskmatrix.model.plan import Plan, Task
-from taskmatrix.model.queries import CityResolver, task_cities
+from taskmatrix.model.queries import CityResolver, city_counts, task_cities, unit_counts
 
 ROLE_ANY = "any"
 ROLE_LEAD = "lead"
@@ -58,13 +58,15 @@ def task_search_text(task: Task, plan: Plan, cities: list[str]) -> str:
 
 
 class SearchIndex:
-    """Per-task search text and cities (in official order), kept in step with ``plan.tasks``
-    by the caller through :meth:`update`, :meth:`insert`, :meth:`remove` and :meth:`move`.
+    """Per-task search text, cities and city links (in official order), kept in step with
+    ``plan.tasks`` by the caller through :meth:`update`, :meth:`insert`, :meth:`remove` and
+    :meth:`move`, and what is derived from them until the next edit that changes it.
 
     The search texts are made when a text search first needs them (or by :meth:`warm`), so
-    opening a large plan does not wait for them. A unit's and a city's rows are found once and
-    kept until the next edit, so choosing them again, and showing their tasks beside the
-    filtered table, does not scan the whole plan each time.
+    opening a large plan does not wait for them. A unit's and a city's rows, the units used
+    and the unit and city counts are found once and kept until an edit changes units or rows:
+    choosing a unit again, showing its tasks beside the filtered table, or editing a task's
+    notes does not scan the whole plan.
     """
 
     def __init__(self, plan: Plan) -> None:
@@ -72,16 +74,27 @@ class SearchIndex:
         self._last: tuple[FilterSpec, list[str], list[int]] | None = None
         self.texts: list[str | None] = []
         self.cities: list[tuple[str, ...]] = []
+        #: Each task's city links (see :func:`~taskmatrix.model.queries.city_links`); shared
+        #: between tasks with the same cities and city groups: do not modify.
+        self.links: list[dict[str, str | None]] = []
+        self._resolver = CityResolver(plan.registry)
         self._cold = 0  # where the next warm() starts looking for missing texts
         self._unit_rows: dict[str, list[int]] = {}
         self._city_rows: dict[str, list[int]] = {}
+        self._units_used: list[str] | None = None
+        self._unit_counts: dict[str, tuple[int, int]] | None = None
+        self._city_counts: dict[str, tuple[int, int]] | None = None
         self.rebuild()
 
     def forget_results(self) -> None:
-        """Drop what was found for earlier filters, units and cities (every edit does this)."""
+        """Drop what was found for earlier filters, units and cities, and the counts (every
+        edit of units or rows does this)."""
         self._last = None
         self._unit_rows.clear()
         self._city_rows.clear()
+        self._units_used = None
+        self._unit_counts = None
+        self._city_counts = None
 
     def unit_rows(self, unit: str) -> list[int]:
         """Rows (in plan order) whose leads or participants name ``unit``; do not modify."""
@@ -99,10 +112,32 @@ class SearchIndex:
             self._city_rows[city] = rows
         return rows
 
+    def units_used(self) -> list[str]:
+        """:meth:`Plan.units_used`, kept until units change; do not modify."""
+        if self._units_used is None:
+            self._units_used = self.plan.units_used()
+        return self._units_used
+
+    def unit_counts(self) -> dict[str, tuple[int, int]]:
+        """:func:`~taskmatrix.model.queries.unit_counts`, kept until units change; do not modify."""
+        if self._unit_counts is None:
+            self._unit_counts = unit_counts(self.plan)
+        return self._unit_counts
+
+    def city_counts(self) -> dict[str, tuple[int, int]]:
+        """:func:`~taskmatrix.model.queries.city_counts`, kept until units change; do not modify."""
+        if self._city_counts is None:
+            self._city_counts = city_counts(self.plan, self.links)
+        return self._city_counts
+
     def rebuild(self) -> None:
+        """Start again from the plan (after the registry or many tasks changed)."""
         self.forget_results()
-        cities = CityResolver(self.plan.registry).cities
-        self.cities = [cities(task) for task in self.plan.tasks]
+        self._resolver = CityResolver(self.plan.registry)
+        resolve = self._resolver.resolve
+        found = [resolve(task) for task in self.plan.tasks]
+        self.cities = [cities for cities, _ in found]
+        self.links = [links for _, links in found]
         self.texts = [None] * len(self.plan.tasks)
         self._cold = 0
 
@@ -127,16 +162,22 @@ class SearchIndex:
         """True when every search text is made (a text search will not stop to make them)."""
         return self._cold >= len(self.texts)
 
-    def update(self, index: int) -> None:
-        self.forget_results()
+    def update(self, index: int, units: bool = True) -> None:
+        """Task ``index`` changed; ``units``: its leads or participants may have (else only
+        its search text is made again)."""
+        self._last = None
         self._cold = min(self._cold, index)
-        self.cities[index] = tuple(task_cities(self.plan.tasks[index], self.plan.registry))
         self.texts[index] = None
+        if units:
+            self.forget_results()
+            self.cities[index], self.links[index] = self._resolver.resolve(self.plan.tasks[index])
 
     def insert(self, index: int) -> None:
         self.forget_results()
         self._cold = min(self._cold, index)
-        self.cities.insert(index, tuple(task_cities(self.plan.tasks[index], self.plan.registry)))
+        cities, links = self._resolver.resolve(self.plan.tasks[index])
+        self.cities.insert(index, cities)
+        self.links.insert(index, links)
         self.texts.insert(index, None)
 
     def remove(self, index: int) -> None:
@@ -144,6 +185,7 @@ class SearchIndex:
         self._cold = min(self._cold, index)
         del self.texts[index]
         del self.cities[index]
+        del self.links[index]
 
     def move(self, source: int, dest: int) -> None:
         """Mirror ``plan.tasks.insert(dest, plan.tasks.pop(source))``."""
@@ -151,6 +193,7 @@ class SearchIndex:
         self._cold = min(self._cold, source, dest)
         self.texts.insert(dest, self.texts.pop(source))
         self.cities.insert(dest, self.cities.pop(source))
+        self.links.insert(dest, self.links.pop(source))
 
     def match(self, spec: FilterSpec) -> list[int]:
         """Indices of the tasks ``spec`` lets through, in plan order.

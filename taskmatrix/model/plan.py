@@ -7,7 +7,7 @@ section first), so a plan can always be written as a list with section rows.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import chain, pairwise
 
@@ -144,13 +144,14 @@ class Plan:
         return list(dict.fromkeys(chain.from_iterable(
             units for task in self.tasks for units in (task.leads, task.participants))))
 
-    def unknown_units(self) -> list[str]:
+    def unknown_units(self, used: Sequence[str] | None = None) -> list[str]:
+        """Units named by tasks but not registered; ``used``: :meth:`units_used` if known."""
         registry = self.registry
-        return [u for u in self.units_used() if u not in registry]
+        return [u for u in (self.units_used() if used is None else used) if u not in registry]
 
-    def all_unit_names(self) -> list[str]:
+    def all_unit_names(self, used: Sequence[str] | None = None) -> list[str]:
         """Registered units in registry order, then unknown units in first-use order."""
-        return self.registry.names() + self.unknown_units()
+        return self.registry.names() + self.unknown_units(used)
 
     def ensure_extra_fields(self, names: Iterable[str]) -> None:
         """Add extra fields (keeping order) and give every task a value for each."""

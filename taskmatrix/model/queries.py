@@ -6,7 +6,7 @@ All functions are pure and work on any :class:`~taskmatrix.model.plan.Plan`.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import chain
 from typing import NamedTuple
@@ -42,22 +42,21 @@ class CityResolver:
     def __init__(self, registry: UnitRegistry) -> None:
         self.registry = registry
         self._city_map = registry.city_map()
-        self._cities: dict[tuple[str, ...], tuple[str, ...]] = {}
-        self._links: dict[tuple[str, ...], dict[str, str | None]] = {}
+        self._found: dict[tuple[str, ...], tuple[tuple[str, ...], dict[str, str | None]]] = {}
 
     def cities(self, task: Task) -> tuple[str, ...]:
-        units = _city_units(task, self._city_map)
-        found = self._cities.get(units)
-        if found is None:
-            found = self._cities[units] = _cities_of(units, self._city_map)
-        return found
+        return self.resolve(task)[0]
 
     def links(self, task: Task) -> dict[str, str | None]:
         """As :func:`city_links`; shared between tasks: do not modify."""
+        return self.resolve(task)[1]
+
+    def resolve(self, task: Task) -> tuple[tuple[str, ...], dict[str, str | None]]:
+        """``task``'s cities and city links (shared between tasks: do not modify)."""
         units = _city_units(task, self._city_map)
-        found = self._links.get(units)
+        found = self._found.get(units)
         if found is None:
-            found = self._links[units] = _links_of(units, self.registry)
+            found = self._found[units] = (_cities_of(units, self._city_map), _links_of(units, self.registry))
         return found
 
 
@@ -168,15 +167,22 @@ def unit_counts(plan: Plan) -> dict[str, tuple[int, int]]:
     return {name: (leads.get(name, 0), parts.get(name, 0)) for name in names}
 
 
-def city_counts(plan: Plan) -> dict[str, tuple[int, int]]:
-    """``city -> (direct task count, through-a-group task count)`` for the 21 cities."""
+def city_counts(plan: Plan, links: Sequence[dict[str, str | None]] | None = None) -> dict[str, tuple[int, int]]:
+    """``city -> (direct task count, through-a-group task count)`` for the 21 cities.
+
+    ``links``: each task's :func:`city_links`, as a :class:`CityResolver` gives them (tasks
+    with the same combination share one dict, which is counted once per combination).
+    """
     registry = plan.registry
     counts = {city: [0, 0] for city in registry.city_names() or CITIES}
-    resolver = CityResolver(registry)
-    for task in plan.tasks:
-        for city, via in resolver.links(task).items():
+    if links is None:
+        resolver = CityResolver(registry)
+        links = [resolver.links(task) for task in plan.tasks]
+    shared = {id(found): found for found in links}
+    for key, times in Counter(map(id, links)).items():
+        for city, via in shared[key].items():
             if city in counts:
-                counts[city][0 if via is None else 1] += 1
+                counts[city][0 if via is None else 1] += times
     return {city: (c[0], c[1]) for city, c in counts.items()}
 
 

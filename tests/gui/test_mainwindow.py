@@ -137,6 +137,22 @@ def test_docks_update_live_as_tasks_are_edited(window, qtbot):
     assert window.units_dock.units.index(index.row(), 1, index.parent()).data() == 8
 
 
+def test_an_edit_of_text_leaves_the_counts_and_refreshes_the_task_lists(window, qtbot, monkeypatch):
+    from taskmatrix.gui import dockmodels
+
+    window.filter_bar.set_unit("省科技厅")
+    counted = []
+    for model in (dockmodels.UnitTreeModel, dockmodels.CityTableModel):
+        real = model.refresh
+        monkeypatch.setattr(model, "refresh", lambda self, *a, real=real, **k: counted.append(1) or real(self, *a, **k))
+    lead = window.units_dock.tasks.groups()[0].tasks[0][0]
+    window.document.edit_field(window.document.model.row_of(lead), "title", "改过的标题")
+    qtbot.waitUntil(lambda: window.units_dock.tasks._parts[0][2].line(0).endswith("改过的标题"), timeout=2000)
+    assert counted == []  # no count changed: nothing recounted
+    window.document.edit_field(window.document.model.row_of(lead), "participants", ["江门市"])
+    qtbot.waitUntil(lambda: len(counted) == 2, timeout=2000)
+
+
 def test_editor_commits_each_field_as_one_undo_step(window):
     task = select(window, 7)
     editor = window.editor

@@ -10,7 +10,7 @@ from taskmatrix.model.filters import (
     sort_key,
 )
 from taskmatrix.model.plan import Task
-from taskmatrix.model.queries import task_cities
+from taskmatrix.model.queries import city_counts, city_links, task_cities, unit_counts
 
 
 def numbers(plan, rows):
@@ -134,6 +134,42 @@ def test_unit_and_city_rows_are_kept_until_an_edit_and_agree_with_a_full_scan(se
     spec = FilterSpec(unit="省科技厅", city="江门市", section=2)
     expected = [i for i in scan_unit("省科技厅") if i in scan_city("江门市") and seed_plan.tasks[i].section == 2]
     assert index.match(spec) == expected and expected
+
+
+def test_counts_and_units_used_are_kept_until_units_or_rows_change(seed_plan):
+    index = SearchIndex(seed_plan)
+    plan = seed_plan
+
+    def agrees():
+        assert index.unit_counts() == unit_counts(plan)
+        assert index.city_counts() == city_counts(plan)
+        assert index.units_used() == plan.units_used()
+        assert index.links == [city_links(t, plan.registry) for t in plan.tasks]
+        assert index.cities == [tuple(task_cities(t, plan.registry)) for t in plan.tasks]
+
+    agrees()
+    kept = (index.unit_counts(), index.city_counts(), index.units_used(), index.unit_rows("省科技厅"))
+    # An edit of text keeps them (and still finds the new text).
+    plan.tasks[5].notes = "独一无二的备注"
+    index.update(5, units=False)
+    assert (index.unit_counts(), index.city_counts(), index.units_used(), index.unit_rows("省科技厅")) == kept
+    assert index.unit_counts() is kept[0] and index.city_counts() is kept[1]
+    assert index.match(FilterSpec(text="独一无二")) == [5]
+    # An edit of units, an insertion, a move and a removal each count again.
+    plan.tasks[5].leads = ["江门市", "新单位"]
+    index.update(5)
+    assert index.unit_counts() is not kept[0]
+    agrees()
+    assert index.unit_counts()["新单位"] == (1, 0) and index.city_counts()["江门市"] == city_counts(plan)["江门市"]
+    plan.tasks.insert(0, Task(101, 1, "新任务", leads=["大湾区内地各市"], participants=["另一新单位"]))
+    index.insert(0)
+    agrees()
+    plan.tasks.insert(40, plan.tasks.pop(0))
+    index.move(0, 40)
+    agrees()
+    del plan.tasks[40]
+    index.remove(40)
+    agrees()
 
 
 def test_is_warm_follows_the_texts(seed_plan):
