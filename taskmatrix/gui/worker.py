@@ -26,7 +26,8 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 T = TypeVar("T")
 Progress = Callable[[int, int], bool]
 SHOW_AFTER_MS = 200
-POLL_MS = 25
+#: How often the GUI thread looks at a running job (its progress, whether it finished).
+POLL_MS = 10
 #: How often the GUI-thread variant lets the window paint and take a click on Cancel.
 EVENTS_EVERY_S = 0.05
 
