@@ -49,6 +49,7 @@ def build_window(path: Path | None, settings: Settings, language: str | None = N
     """
     from taskmatrix.gui.fileops import start_reading
 
+    # First, before the other imports: the read overlaps everything below.
     reading = start_reading(path) if path is not None else None
     from taskmatrix.gui.document import PlanDocument
     from taskmatrix.gui.i18n import install_translators

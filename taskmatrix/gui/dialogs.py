@@ -94,7 +94,8 @@ class UnitsDialog(QDialog):
 
     def _reload(self) -> None:
         keep = self.selected
-        self.units.refresh(self.document.plan)
+        index = self.document.model.index_
+        self.units.refresh(self.document.plan, index.unit_counts(), index.units_used())
         self.view.expandAll()
         self.view.resizeColumnToContents(0)
         if keep:

@@ -206,7 +206,7 @@ class PlanDocument(QObject):
         self.push(commands.rename_section_command(self.model, number, title))
 
     def rename_unit(self, old: str, new: str) -> None:
-        if not new.strip() or new in self.plan.registry or new in self.plan.units_used():
+        if not new.strip() or new in self.plan.registry or new in self.model.index_.units_used():
             raise edits.EditError(
                 QCoreApplication.translate("PlanDocument", "Unit {name} exists already; merge the two instead.").format(
                     name=new

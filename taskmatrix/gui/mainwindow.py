@@ -204,7 +204,7 @@ class MainWindow(QMainWindow):
     # -- state ----------------------------------------------------------------------------
     def _plan_replaced(self) -> None:
         plan = self.document.plan
-        self.filter_bar.set_plan(plan, self.document.model.index_.units_used())
+        self.filter_bar.set_plan(plan, self._units_used())
         self.filter_bar.clear_all()
         self.proxy.set_filter(FilterSpec())
         self.units_dock.choose("")
@@ -231,13 +231,16 @@ class MainWindow(QMainWindow):
         plan = self.document.plan
         self.count_label.setText(self.tr("{tasks} tasks · {sections} sections · {units} units").format(
             tasks=len(plan.tasks), sections=len(plan.sections),
-            units=len(self.document.model.index_.units_used())))
+            units=len(self._units_used())))
+
+    def _units_used(self) -> list[str]:
+        return self.document.model.index_.units_used()
 
     def _sections_changed(self) -> None:
-        self.filter_bar.set_plan(self.document.plan, self.document.model.index_.units_used())
+        self.filter_bar.set_plan(self.document.plan, self._units_used())
 
     def _units_changed(self) -> None:
-        self.filter_bar.set_units(self.document.plan, self.document.model.index_.units_used())
+        self.filter_bar.set_units(self.document.plan, self._units_used())
         QTimer.singleShot(0, self._update_counts)
 
     def _filter_changed(self, spec: FilterSpec) -> None:

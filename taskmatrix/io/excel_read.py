@@ -547,8 +547,7 @@ class _SheetReader:
                                     row=r + 1, text=text if len(text) <= 30 else text[:30] + "…"))
 
     def _unknown_units(self) -> None:
-        registry = self.registry
-        names = [u for u in self.plan.units_used() if u not in registry]
+        names = self.plan.unknown_units()
         if not names:
             return
         unknown: dict[str, list[int]] = {name: [] for name in names}

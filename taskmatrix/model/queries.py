@@ -44,9 +44,6 @@ class CityResolver:
         self._city_map = registry.city_map()
         self._found: dict[tuple[str, ...], tuple[tuple[str, ...], dict[str, str | None]]] = {}
 
-    def cities(self, task: Task) -> tuple[str, ...]:
-        return self.resolve(task)[0]
-
     def links(self, task: Task) -> dict[str, str | None]:
         """As :func:`city_links`; shared between tasks: do not modify."""
         return self.resolve(task)[1]
