@@ -73,6 +73,27 @@ def plan_text(plan: Plan) -> str:
     return "\n".join(lines)
 
 
+def national_text(plan: Plan) -> str:
+    """The plan as a State Council document writes it: a title block with the document number,
+    tasks numbered （一）…, the lead rule stated in the first parenthesis, ``负责`` after the
+    units, one newline per paragraph (a web copy)."""
+    from taskmatrix.model.plan import chinese_numeral
+
+    lines = ["国务院关于合成计划的", "若干意见", "国发〔2019〕1号", "各省、自治区、直辖市人民政府，国务院各部委、各直属机构：",
+             plan.preamble]
+    current = None
+    for i, task in enumerate(plan.tasks):
+        if task.section != current:
+            section = plan.section(task.section)
+            assert section is not None
+            lines.append(f"{chinese_numeral(section.number)}、{section.title}")
+            current = task.section
+        units = "、".join([*task.leads[:1], *task.participants])
+        rule = "。列第一位者为牵头单位，下同" if i == 0 else ""
+        lines.append(f"（{chinese_numeral(task.number)}）{task.title}。{task.body}（{units}负责{rule}）")
+    return "\n".join(lines)
+
+
 def write_all(n: int, stem: Path) -> dict[str, Path]:
     """Write the plan as .txt, .json and .xlsx next to ``stem``; return the paths."""
     from taskmatrix.io.excel_write import write_xlsx
@@ -82,6 +103,8 @@ def write_all(n: int, stem: Path) -> dict[str, Path]:
     plan = synthetic_plan(n)
     paths = {ext: stem.with_suffix(f".{ext}") for ext in ("txt", "json", "xlsx")}
     paths["txt"].write_text(plan_text(plan), encoding="utf-8")
+    paths["national"] = stem.with_name(stem.name + "-national.txt")
+    paths["national"].write_text(national_text(plan), encoding="utf-8")
     write_json(plan, paths["json"], backup=False)
     write_xlsx(plan, paths["xlsx"], backup=False)
     return paths

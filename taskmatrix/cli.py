@@ -13,7 +13,8 @@ from pathlib import Path
 
 from taskmatrix.io.errors import PlanFormatError
 from taskmatrix.io.formats import WRITE_SUFFIXES, read_plan, write_plan
-from taskmatrix.io.plaintext import ReadResult
+from taskmatrix.io.report import build_report
+from taskmatrix.io.result import ReadResult
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
@@ -44,38 +45,52 @@ def build_parser() -> argparse.ArgumentParser:
 
 def run(argv: Sequence[str]) -> int:
     args = build_parser().parse_args(list(argv))
+    said: list[str] = []
     try:
         if args.command == "export":
-            return _export(args.src, args.dest)
-        return _sheets(args)
+            status = _export(args.src, args.dest, said)
+        else:
+            status = _sheets(args, said)
     except PlanFormatError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        _say(f"error: {' '.join(str(exc).split())}")
         return EXIT_BAD_INPUT
+    for line in said:  # the import report, once the command has done its work
+        _say(line)
+    return status
 
 
-def _read(src: Path) -> ReadResult:
+def _read(src: Path, said: list[str]) -> ReadResult:
+    """Read ``src``; add its import report to ``said``: a summary line, what was recognised,
+    and one ``warning:`` line per kind of warning (with a count and the first few examples)."""
     result = read_plan(src)
-    if result.info:
-        print(f"{src}: {result.info}", file=sys.stderr)
-    for warning in result.warnings:
-        print(f"warning: {src}: {warning}", file=sys.stderr)
+    report = build_report(result)
+    said.append(f"{src}: {report.summary}")
+    said.extend(f"{src}: {fact}" for fact in report.facts)
+    said.extend(f"warning: {src}: {group.line()}" for group in report.groups)
     return result
 
 
-def _export(src: Path, dest: Path) -> int:
+def _say(line: str) -> None:
+    """One line on stderr; a closed stderr (``2>&-``, a broken pipe) is no reason to fail."""
+    try:
+        print(line, file=sys.stderr)
+    except (OSError, ValueError):
+        pass
+
+
+def _export(src: Path, dest: Path, said: list[str]) -> int:
     if dest.suffix.lower() not in WRITE_SUFFIXES:
         raise PlanFormatError(dest, "cannot write “{suffix}” files: use .xlsx, .json or .csv",
                               suffix=dest.suffix or "(none)")
-    result = _read(src)
-    for notice in write_plan(result.plan, dest):
-        print(f"warning: {dest}: {notice}", file=sys.stderr)
+    result = _read(src, said)
+    said.extend(f"warning: {dest}: {notice}" for notice in write_plan(result.plan, dest))
     return EXIT_OK
 
 
-def _sheets(args: argparse.Namespace) -> int:
+def _sheets(args: argparse.Namespace, said: list[str]) -> int:
     from taskmatrix.gui.printing.cli import print_sheets_headless
 
     if args.dest.suffix.lower() != ".pdf":
         raise PlanFormatError(args.dest, "assignment sheets are written as .pdf")
-    result = _read(args.src)
+    result = _read(args.src, said)
     return print_sheets_headless(result.plan, args.src, args.dest, args.unit, args.city, args.landscape)

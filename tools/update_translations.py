@@ -23,13 +23,22 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 TS = ROOT / "taskmatrix" / "resources" / "i18n" / "taskmatrix_zh_CN.ts"
 QM = TS.with_suffix(".qm")
-MESSAGE_CLASSES = {"PlanFormatError": 1, "PlanSaveError": 1, "Notice": 0}
-EXTRA_IO = ["row {row}"]
+MESSAGE_CLASSES = {"PlanFormatError": 1, "PlanSaveError": 1, "Notice": 0, "_warn": 0}
+EXTRA_IO = ["row {row}", "line {row}", "… and {count} more"]
+
+
+def _report_templates() -> list[str]:
+    """The import report's group titles and example forms (module-level tables)."""
+    if str(ROOT) not in sys.path:
+        sys.path.insert(0, str(ROOT))
+    from taskmatrix.io.report import KIND_BRIEFS, KIND_TITLES
+
+    return [*KIND_TITLES.values(), *KIND_BRIEFS.values()]
 
 
 def io_templates() -> list[str]:
     """The English templates of every io error and notice (wherever raised), in source order."""
-    found: list[str] = list(EXTRA_IO)
+    found: list[str] = list(dict.fromkeys(EXTRA_IO + _report_templates()))
     for path in sorted((ROOT / "taskmatrix").rglob("*.py")):
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for node in ast.walk(tree):

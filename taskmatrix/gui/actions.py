@@ -24,6 +24,7 @@ class ActionId(Enum):
     EXPORT_CSV = auto()
     OPEN_DEFAULT = auto()
     PLAN_PROPERTIES = auto()
+    IMPORT_REPORT = auto()
     QUIT = auto()
     UNDO = auto()
     REDO = auto()
@@ -66,6 +67,7 @@ ACTIONS: dict[ActionId, ActionSpec] = {
     ActionId.EXPORT_CSV: ActionSpec(QT_TRANSLATE_NOOP("Actions", "Export as &CSV…")),
     ActionId.OPEN_DEFAULT: ActionSpec(QT_TRANSLATE_NOOP("Actions", "Open the &Built-in Plan")),
     ActionId.PLAN_PROPERTIES: ActionSpec(QT_TRANSLATE_NOOP("Actions", "Plan &Title and Preamble…")),
+    ActionId.IMPORT_REPORT: ActionSpec(QT_TRANSLATE_NOOP("Actions", "&Import Report…")),
     ActionId.QUIT: ActionSpec(QT_TRANSLATE_NOOP("Actions", "&Quit"), Key.Quit),
     ActionId.UNDO: ActionSpec(QT_TRANSLATE_NOOP("Actions", "&Undo"), Key.Undo, Icon.SP_ArrowBack),
     ActionId.REDO: ActionSpec(QT_TRANSLATE_NOOP("Actions", "&Redo"), "Ctrl+Y", Icon.SP_ArrowForward),

@@ -56,6 +56,7 @@ def build_window(path: Path | None, settings: Settings, language: str | None = N
     from taskmatrix.gui.mainwindow import MainWindow
     from taskmatrix.gui.recovery import RecoveryManager, offer_restore
     from taskmatrix.io.defaults import load_default_plan
+    from taskmatrix.io.report import build_report
     from taskmatrix.model.plan import Plan
     from taskmatrix.model.units import UnitRegistry
 
@@ -66,7 +67,9 @@ def build_window(path: Path | None, settings: Settings, language: str | None = N
     app._taskmatrix_translators = install_translators(  # type: ignore[attr-defined]
         app, "zh_CN" if lang.startswith("zh") else "en")
     if path is None:
-        document = PlanDocument(load_default_plan().plan)
+        default = load_default_plan()
+        document = PlanDocument(default.plan)
+        document.report = build_report(default)
     else:  # the file comes in once the window is up; the built-in plan if it cannot be read
         document = PlanDocument(Plan(registry=UnitRegistry.default()))
     window = MainWindow(document, settings)
@@ -80,7 +83,9 @@ def build_window(path: Path | None, settings: Settings, language: str | None = N
                 reading.cancel.set()
             return
         if path is not None and not window.files.open_path(path, confirmed=True, reading=reading):
-            document.replace_plan(load_default_plan().plan, None)
+            fallback = load_default_plan()
+            document.replace_plan(fallback.plan, None)
+            document.report = build_report(fallback)
 
     QTimer.singleShot(0, after_show)
     return window

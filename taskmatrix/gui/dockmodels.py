@@ -66,7 +66,10 @@ class UnitTreeModel(QAbstractItemModel):
         where already known."""
         counts = unit_counts(plan) if counts is None else counts
         registry = plan.registry
-        grouped: dict[str, list[str]] = {c: [] for c in CATEGORIES}
+        # Categories in the registry's order (the Guangdong and the central registries each
+        # list theirs in official order), then any others.
+        order = dict.fromkeys([*(u.category for u in registry), *CATEGORIES])
+        grouped: dict[str, list[str]] = {c: [] for c in order}
         for name in plan.all_unit_names(used):
             grouped.setdefault(registry.category(name), []).append(name)
         categories = [_Category(c, units) for c, units in grouped.items() if units]

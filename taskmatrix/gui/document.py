@@ -12,6 +12,7 @@ from PySide6.QtGui import QUndoStack
 
 from taskmatrix.gui import commands
 from taskmatrix.gui.tablemodel import TaskTableModel
+from taskmatrix.io.report import ImportReport
 from taskmatrix.model import edits
 from taskmatrix.model.plan import Plan, Task
 
@@ -76,6 +77,8 @@ class PlanDocument(QObject):
         self.stamp: FileStamp | None = FileStamp.of(path) if path else None
         #: Not a user file (the embedded plan): saving asks for a name.
         self.untitled = path is None
+        #: The import report of the file the plan was read from (None: not read from a file).
+        self.report: ImportReport | None = None
 
     def __del__(self) -> None:
         # Deleting the undo stack clears it, which announces the change: to objects that may be
@@ -103,6 +106,7 @@ class PlanDocument(QObject):
         """Load another plan (after the caller dealt with unsaved changes)."""
         self.undo_stack.clear()
         self.model.set_plan(plan)
+        self.report = None
         self.path = path
         self.untitled = path is None
         self.stamp = FileStamp.of(path) if path else None

@@ -11,15 +11,16 @@ import logging
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
 from taskmatrix.gui.document import PlanDocument
 from taskmatrix.gui.i18n import describe
 from taskmatrix.gui.settings import LAST_FOLDER, Settings
 from taskmatrix.gui.worker import BackgroundJob, run_with_progress
-from taskmatrix.io.errors import Cancelled, Notice, PlanFormatError, PlanSaveError
+from taskmatrix.io.errors import Cancelled, PlanFormatError, PlanSaveError
 from taskmatrix.io.formats import READ_SUFFIXES
-from taskmatrix.io.plaintext import ReadResult
+from taskmatrix.io.report import build_report
+from taskmatrix.io.result import ReadResult
 
 logger = logging.getLogger(__name__)
 Button = QMessageBox.StandardButton
@@ -105,23 +106,31 @@ class FileController(QObject):
             return False
         self.settings.set(LAST_FOLDER, str(path.parent))
         self.settings.add_recent(str(path))
+        self.document.report = build_report(result)
         self.opened.emit(result, str(path))
-        if result.info is not None:
-            self.message.emit(f"{path.name}: {describe(result.info)}")
+        said = [describe(self.document.report.summary)] + ([describe(result.info)] if result.info else [])
+        self.message.emit(f"{path.name}: " + "; ".join(said))
         if result.warnings:
-            self._show_notices(path, result.warnings)
+            self.show_report()
         return True
 
-    def _show_notices(self, path: Path, notices: list[Notice]) -> None:
-        lines = [describe(n) for n in notices[:30]]
-        if len(notices) > 30:
-            lines.append(self.tr("… and {count} more").format(count=len(notices) - 30))
-        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Opened with Notes"),
-                          self.tr("{name} was opened; the reader noted:").format(name=path.name),
-                          Button.Ok, self.window)
-        box.setDetailedText("\n".join(lines))
-        box.setInformativeText(lines[0] if lines else "")
-        box.exec()
+    def show_report(self) -> None:
+        """The import report of the file the plan was opened from (File → Import Report)."""
+        from taskmatrix.gui.reportdialog import ImportReportDialog
+
+        report = self.document.report
+        if report is None:
+            QMessageBox.information(self.window, self.tr("Import Report"),
+                                    self.tr("This plan was not opened from a file in this session."))
+            return
+        self.exec_report(ImportReportDialog(report, self.document.display_name(), self.window))
+
+    def exec_report(self, dialog: QDialog) -> int:
+        """Show the report dialog (tests replace this)."""
+        try:
+            return dialog.exec()
+        finally:
+            dialog.deleteLater()
 
     # -- save --------------------------------------------------------------------------------
     def save(self) -> bool:

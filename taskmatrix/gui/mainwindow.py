@@ -106,6 +106,7 @@ class MainWindow(QMainWindow):
         self.print_menu.addAction(a[ActionId.PAGE_SETUP])
         file_menu.addSeparator()
         file_menu.addAction(a[ActionId.PLAN_PROPERTIES])
+        file_menu.addAction(a[ActionId.IMPORT_REPORT])
         file_menu.addSeparator()
         file_menu.addAction(a[ActionId.QUIT])
 
@@ -158,6 +159,7 @@ class MainWindow(QMainWindow):
         a[ActionId.EXPORT_JSON].triggered.connect(lambda: self.files.export(".json"))
         a[ActionId.EXPORT_CSV].triggered.connect(lambda: self.files.export(".csv"))
         a[ActionId.PLAN_PROPERTIES].triggered.connect(self.edits.edit_plan_text)
+        a[ActionId.IMPORT_REPORT].triggered.connect(self.files.show_report)
         a[ActionId.QUIT].triggered.connect(self.close)
         a[ActionId.FIND].triggered.connect(self.filter_bar.focus_search)
         a[ActionId.CLEAR_FILTERS].triggered.connect(self.filter_bar.clear_all)
@@ -284,8 +286,11 @@ class MainWindow(QMainWindow):
         if not self.files.confirm_discard():
             return
         from taskmatrix.io.defaults import load_default_plan
+        from taskmatrix.io.report import build_report
 
-        self.document.replace_plan(load_default_plan().plan, None)
+        result = load_default_plan()
+        self.document.replace_plan(result.plan, None)
+        self.document.report = build_report(result)
 
     def set_language(self, code: str) -> None:
         if self.settings.get(LANGUAGE) == code:

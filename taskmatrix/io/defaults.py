@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from importlib import resources
 
-from taskmatrix.io.plaintext import ReadResult, decode_text, parse_plan_text
+from taskmatrix.io.plaintext import decode_text, parse_plan_text
+from taskmatrix.io.result import ReadResult
 from taskmatrix.model.units import UnitRegistry
 
 DEFAULT_TITLE = "广东省推进粤港澳大湾区建设三年行动计划（2018—2020年）"

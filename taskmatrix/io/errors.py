@@ -11,6 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 ROW_TEMPLATE = "row {row}"
+LINE_TEMPLATE = "line {row}"
 
 
 class PlanFormatError(Exception):
@@ -48,17 +49,31 @@ class PlanSaveError(PlanFormatError):
 
 class Notice:
     """A translatable message: a reader's warning (an unknown unit, a row it could not use)
-    or its report of what it recognised (which sheet, which columns)."""
+    or its report of what it recognised (which sheet, which columns).
 
-    def __init__(self, template: str, row: int | None = None, **args: object) -> None:
+    ``kind`` groups notices of one sort in the import report (``unknown_unit``,
+    ``no_units``, …); by default it is the template itself. ``row`` is a row of a sheet, or
+    with ``in_text`` a line of a text.
+    """
+
+    def __init__(self, template: str, row: int | None = None, kind: str = "", in_text: bool = False,
+                 **args: object) -> None:
         self.template = template
         self.row = row
+        self.kind = kind or template
+        self.in_text = in_text
         self.params = args
+
+    def where(self, translate: Callable[[str], str] = lambda s: s) -> str:
+        """``row 12`` or ``line 12`` (translated), or "" when the notice names no place."""
+        if self.row is None:
+            return ""
+        return translate(LINE_TEMPLATE if self.in_text else ROW_TEMPLATE).format(row=self.row)
 
     def localized(self, translate: Callable[[str], str] = lambda s: s) -> str:
         text = translate(self.template).format(**self.params)
         if self.row is not None:
-            text = translate(ROW_TEMPLATE).format(row=self.row) + ": " + text
+            text = self.where(translate) + ": " + text
         return text
 
     def __str__(self) -> str:

@@ -14,7 +14,6 @@ import io
 import logging
 import zipfile
 from collections.abc import Callable
-from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +22,7 @@ from defusedxml import ElementTree
 from taskmatrix.io import excel_layout as L
 from taskmatrix.io.bulk import release_native_memory
 from taskmatrix.io.errors import Cancelled, Notice, PlanFormatError
-from taskmatrix.io.plaintext import ReadResult
+from taskmatrix.io.result import ReadResult, unknown_unit_notices
 from taskmatrix.io.xlsxsafety import CheckedWorkbook, check_workbook
 from taskmatrix.model.edits import regroup
 from taskmatrix.model.plan import ForeignContent, Plan, Section, Task, parse_chinese_numeral
@@ -35,6 +34,7 @@ from taskmatrix.model.units import (
     Unit,
     UnitRegistry,
     clean_unit_name,
+    registry_for,
 )
 
 logger = logging.getLogger(__name__)
@@ -84,8 +84,9 @@ def read_xlsx(path: str | Path, registry: UnitRegistry | None = None,
     plan_registry: UnitRegistry | None = None
     if ours and len(generated) == 3 and generated[2] in sheet_names:
         plan_registry = _summary_registry(workbook, generated[2], path)
+    choose = plan_registry is None and registry is None  # national or provincial: by the units named
     if plan_registry is None:
-        plan_registry = registry.copy() if registry is not None else UnitRegistry.default()
+        plan_registry = registry.copy() if registry is not None else UnitRegistry.combined()
     # Let calamine's copy of the workbook go before the rows become Python objects and the
     # tasks are built: they reuse that memory (at 100,000 tasks the peak is 150 MB lower).
     del workbook, sheet, head
@@ -106,7 +107,7 @@ def read_xlsx(path: str | Path, registry: UnitRegistry | None = None,
     literal = ours and len(generated) == 3 and sheet_name == generated[0] and not header.is_grid
     if literal:
         header = L.canonical_header(rows, header)
-    reader = _SheetReader(path, rows, merged, header, plan_registry, progress, literal)
+    reader = _SheetReader(path, rows, merged, header, plan_registry, progress, literal, choose)
     plan, warnings = reader.read()
     if ours:
         # The title row shows the title the app stored; a title edited in Excel wins.
@@ -277,9 +278,11 @@ class _SheetReader:
     """Turns the rows below a recognised header into sections and tasks."""
 
     def __init__(self, path: Path, rows: Rows, merged: Merged, header: L.HeaderInfo,
-                 registry: UnitRegistry, progress: Progress | None, literal: bool = False) -> None:
+                 registry: UnitRegistry, progress: Progress | None, literal: bool = False,
+                 choose_registry: bool = False) -> None:
         self.path = path
         self.literal = literal
+        self.choose_registry = choose_registry
         self.rows = rows
         self.header = header
         self.registry = registry
@@ -399,13 +402,15 @@ class _SheetReader:
         for row_no, task in unnumbered:
             task.number = plan.next_task_number()
             self.warnings.append(Notice("a task without a number was numbered {number}", row=row_no,
-                                        number=task.number))
+                                        kind="renumbered", number=task.number))
         if not plan.tasks and not self.literal:  # a workbook the app wrote may hold an empty plan
             raise PlanFormatError(self.path, "the task table has a header but no task rows")
         if not plan.is_grouped():
             regroup(plan)
-            self.warnings.append(Notice("tasks were put in section order"))
-        self._unknown_units()
+            self.warnings.append(Notice("tasks were put in section order", kind="regrouped"))
+        if self.choose_registry:
+            plan.registry = registry_for(plan.units_used())
+        self.warnings.extend(unknown_unit_notices(plan))
         return plan, self.warnings
 
     # -- pieces ------------------------------------------------------------------------------
@@ -463,7 +468,8 @@ class _SheetReader:
             return known
         if number is None or plan.section(number) is not None:
             if number is not None:
-                self.warnings.append(Notice("section number {number} repeated; renumbered", number=number))
+                self.warnings.append(Notice("section number {number} repeated; renumbered", kind="section_number",
+                                            number=number))
             number = plan.next_section_number()
         plan.sections.append(Section(number, title))
         self.section_titles.setdefault(title, number)
@@ -523,7 +529,8 @@ class _SheetReader:
             else:
                 if mark not in L.PART_MARKS:
                     self.warnings.append(Notice(
-                        "unknown mark “{mark}” for {unit} read as taking part", row=r + 1, mark=mark, unit=unit))
+                        "unknown mark “{mark}” for {unit} read as taking part", row=r + 1, kind="unknown_mark",
+                        mark=mark, unit=unit))
                 participants.append(unit)
 
     def _continue_task(self, r: int, task: Task) -> None:
@@ -544,21 +551,7 @@ class _SheetReader:
         text = " ".join(dict.fromkeys(t for t in texts if t))
         self.plan.preamble = "\n".join(p for p in (self.plan.preamble, text) if p)
         self.warnings.append(Notice("not a task row; its text was kept at the end of the preamble: {text}",
-                                    row=r + 1, text=text if len(text) <= 30 else text[:30] + "…"))
-
-    def _unknown_units(self) -> None:
-        names = self.plan.unknown_units()
-        if not names:
-            return
-        unknown: dict[str, list[int]] = {name: [] for name in names}
-        for task in self.plan.tasks:
-            for unit in chain(task.leads, task.participants):
-                if unit in unknown:
-                    unknown[unit].append(task.number)
-        for unit, numbers in unknown.items():
-            shown = ", ".join(map(str, numbers[:20])) + (" …" if len(numbers) > 20 else "")
-            self.warnings.append(Notice("unknown unit “{unit}” (tasks {tasks}) kept as written",
-                                        unit=unit, tasks=shown))
+                                    row=r + 1, kind="stray_text", text=text if len(text) <= 30 else text[:30] + "…"))
 
 
 def _text(value: Any) -> str:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from taskmatrix.io.bulk import gc_paused
 from taskmatrix.io.errors import Notice, PlanFormatError, PlanSaveError
-from taskmatrix.io.plaintext import ReadResult
+from taskmatrix.io.result import ReadResult
 from taskmatrix.model.plan import Plan
 from taskmatrix.model.units import UnitRegistry
 

@@ -14,7 +14,7 @@ from typing import Any
 from taskmatrix.io.atomic import atomic_write_bytes
 from taskmatrix.io.errors import Notice, PlanFormatError
 from taskmatrix.io.files import read_bytes
-from taskmatrix.io.plaintext import ReadResult
+from taskmatrix.io.result import ReadResult
 from taskmatrix.model.plan import Plan, Section, Task
 from taskmatrix.model.queries import task_cities
 from taskmatrix.model.units import (
@@ -169,7 +169,7 @@ def plan_from_dict(doc: Any, path: str | Path | None) -> tuple[Plan, list[Notice
         from taskmatrix.model.edits import regroup
 
         regroup(plan)
-        warnings.append(Notice("tasks were put in section order"))
+        warnings.append(Notice("tasks were put in section order", kind="regrouped"))
     return plan, warnings
 
 

@@ -1,63 +1,40 @@
-"""Reading a plan from its text (``.txt``), as copied out of the official PDF or Word file.
+"""Reading a plan from its text (``.txt``), as copied out of the official PDF, Word file or
+web page, whoever issued it.
 
-FORMATS.md §1: optional title lines, the preamble, section headings (``一、…``), numbered
-tasks (``1.…``) whose first sentence is the title and whose closing parenthesis names the
-responsible units. The extraction artefacts of that family of documents are repaired here:
-``- `` bullets, tasks broken across page breaks, spaces inside words, two tasks on one
-line, the split unit ``(省) 科技厅``, half-width punctuation and hard-wrapped lines.
+FORMATS.md §1 and the conventions of other issuers: a title block (then the document number
+``国发〔2019〕3号`` and the addressee line, which are not part of the title), the preamble,
+section headings (``一、…``), numbered tasks (``1.…`` or ``（一）…``) whose first sentence is
+the title and whose closing parenthesis (or ``责任单位：`` line) names the responsible units,
+under the lead rule the document states. The work is done in three steps:
+
+1. :mod:`taskmatrix.io.textlayout`: lines, without page numbers, running headers, control
+   characters and bullets;
+2. :mod:`taskmatrix.io.textparas`: paragraphs with a role (heading, numbered item, text);
+3. :mod:`taskmatrix.io.textplan`: which items are tasks, their units, the plan.
+
+The extraction artefacts of the seed's family are repaired along the way: tasks broken
+across page breaks, spaces inside words, two tasks on one line, the split unit
+``(省) 科技厅``, half-width punctuation and hard-wrapped lines.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from taskmatrix.io.errors import Notice, PlanFormatError
 from taskmatrix.io.files import read_bytes
-from taskmatrix.model.plan import Plan, Section, Task, parse_chinese_numeral
-from taskmatrix.model.resplist import parse_responsibility
-from taskmatrix.model.units import UnitRegistry
+from taskmatrix.io.result import ReadResult, unknown_unit_notices
+from taskmatrix.io.textlayout import clean_text, paragraph_style, split_lines
+from taskmatrix.io.textparas import DOCNO, paragraphs
+from taskmatrix.io.textplan import ReadContext, TextPlanBuilder, build_items, is_addressee, title_and_preamble
+from taskmatrix.model.units import UnitRegistry, registry_for
+
+__all__ = ["MAX_TEXT_BYTES", "ReadResult", "clean_text", "decode_text", "parse_plan_text", "read_plan_text"]
 
 MAX_TEXT_BYTES = 512 * 1024 * 1024
-
-_TASK_START = re.compile(r"^(\d{1,6})\s*[.．、](?!\s*\d)\s*")
-_SECTION = re.compile(r"^([一二三四五六七八九十百千万零〇两]{1,9})\s*[、．.]\s*(\S.*)$")
-_BULLET = re.compile(r"^[-‐‑–—•·●▪◆■]\s+")
-_WIDE = "\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\u3000-\u303f\u2010-\u2027\u2030-\u205e\u00b7"
-_SPACE_NEAR_WIDE = re.compile(f"(?<=[{_WIDE}]) +| +(?=[{_WIDE}])")
-_COMMA = re.compile(r"(?<!\d),|,(?!\d)")
-_COLON = re.compile(r"(?<!\d):(?!//)|:(?!\d|//)")
-_CJK_QUESTION = re.compile(f"(?<=[{_WIDE}])\\?")
-_CJK_BANG = re.compile(f"(?<=[{_WIDE}])!")
-_WS = re.compile(r"\s+")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-# A task starting after the previous one's closing parenthesis on the same line.
-_EMBEDDED_START = re.compile(r"[)）]\s*(?:-\s+)?(\d{1,6})\s*[.．、](?!\s*\d)")
-# ``（省）科技厅，…）``: a split unit at the start of the responsibility parenthesis.
-_SPLIT_UNIT = re.compile(r"^（([^（）]{1,2})）(.+）)$")
-
-
-@dataclass
-class ReadResult:
-    """A plan read from a file, with what the reader noticed along the way."""
-
-    plan: Plan
-    warnings: list[Notice] = field(default_factory=list)
-    #: What was recognised (the sheet and columns of a workbook), when there is more to say.
-    info: Notice | None = None
-
-
-def clean_text(text: str) -> str:
-    """Repair extraction artefacts in one paragraph: punctuation width and stray spaces."""
-    text = text.replace("\u3000", " ").replace("\xa0", " ").replace("\u200b", "")
-    text = _COMMA.sub("，", text)
-    text = text.replace(";", "；").replace("(", "（").replace(")", "）")
-    text = _COLON.sub("：", text)
-    text = _CJK_QUESTION.sub("？", text)
-    text = _CJK_BANG.sub("！", text)
-    text = _WS.sub(" ", text).strip()
-    return _SPACE_NEAR_WIDE.sub("", text)
+# Control characters other than tab, line feed, vertical tab, form feed and carriage return.
+_BINARY_CONTROL = re.compile(r"[\x01-\x08\x0e-\x1f\x7f]")
 
 
 def decode_text(data: bytes, path: str | Path | None = None) -> str:
@@ -82,7 +59,7 @@ def decode_text(data: bytes, path: str | Path | None = None) -> str:
                     path, "unreadable encoding: the text is neither UTF-8 nor GB18030/GBK"
                 ) from None
     sample = text[:65536]
-    if len(_CONTROL.findall(sample)) > max(2, len(sample) // 100):
+    if "\x00" in sample or len(_BINARY_CONTROL.findall(sample)) > max(8, len(sample) // 20):
         raise PlanFormatError(path, "this is a binary file, not plan text")
     if not text.strip():
         raise PlanFormatError(path, "the file is empty")
@@ -96,199 +73,43 @@ def read_plan_text(path: str | Path, registry: UnitRegistry | None = None) -> Re
     return parse_plan_text(decode_text(data, path), registry, path)
 
 
-@dataclass
-class _Block:
-    kind: str  # "pre", "section" or "task"
-    line: int
-    lines: list[str] = field(default_factory=list)
-    number: int = 0
-    section: int | None = None
-
-
 def parse_plan_text(
     text: str, registry: UnitRegistry | None = None, path: str | Path | None = None
 ) -> ReadResult:
-    """Parse plan text into a :class:`Plan`; raises :class:`PlanFormatError` if no task is found."""
-    registry = registry if registry is not None else UnitRegistry.default()
-    blocks = _split_blocks(text)
-    warnings: list[Notice] = []
-    plan = Plan(registry=registry)
+    """Parse plan text into a :class:`Plan`; raises :class:`PlanFormatError` if no task is found.
 
-    pre = [b for b in blocks if b.kind == "pre"]
-    first_structural = next((b.line for b in blocks if b.kind != "pre"), None)
-    head = [b for b in pre if first_structural is None or b.line < first_structural]
-    title_parts: list[str] = []
-    preamble_parts: list[str] = []
-    for block in head:
-        para = clean_text(" ".join(block.lines))
-        if not preamble_parts and "。" not in para and len(para) <= 100:
-            title_parts.append(para)
-        else:
-            preamble_parts.append(para)
-    if title_parts and not preamble_parts and first_structural is None:
-        preamble_parts, title_parts = title_parts, []
-    plan.title = clean_text(" ".join(title_parts))
-
-    seen_numbers: dict[int, int] = {}
-    last_number = 0
-    for block in blocks:
-        if block.kind == "pre":
-            if block not in head:
-                para = clean_text(" ".join(block.lines))
-                preamble_parts.append(para)
-                warnings.append(Notice(
-                    "text outside any task was kept at the end of the preamble: {text}",
-                    row=block.line, text=_shorten(para)))
-            continue
-        if block.kind == "section":
-            number = block.number
-            if plan.section(number) is not None:
-                number = plan.next_section_number()
-                warnings.append(Notice(
-                    "section number repeated; numbered {number} instead", row=block.line, number=number))
-            plan.sections.append(Section(number, clean_text(" ".join(block.lines))))
-            continue
-        task = _build_task(block, registry, warnings)
-        task.section = plan.sections[-1].number if plan.sections else None
-        if task.number in seen_numbers:
-            raise PlanFormatError(
-                path, "duplicate task number {number} (lines {first} and {second})",
-                number=task.number, first=seen_numbers[task.number], second=block.line)
-        if task.number < last_number:
-            warnings.append(Notice(
-                "task {number} comes after task {previous}", row=block.line,
-                number=task.number, previous=last_number))
-        seen_numbers[task.number] = block.line
-        last_number = task.number
-        plan.tasks.append(task)
-
-    plan.preamble = "\n".join(p for p in preamble_parts if p)
+    ``registry``: the plan's unit registry; by default the shipped registry that knows more
+    of the plan's units (Guangdong's, or the central one for a national plan).
+    """
+    chosen = registry
+    reading = registry if registry is not None else UnitRegistry.combined()
+    lines, layout_notices = split_lines(text)
+    style = paragraph_style(lines)
+    ctx = ReadContext(reading)
+    ctx.warnings.extend(layout_notices)
+    events = build_items(paragraphs(lines, style), ctx)
+    builder = TextPlanBuilder(events, ctx, path)
+    plan, head = builder.build()
     if not plan.tasks:
-        raise PlanFormatError(path, "no recognisable tasks (numbered paragraphs such as “1.…”)")
-    unknown: dict[str, list[int]] = {}
-    for task in plan.tasks:
-        for unit in task.leads + task.participants:
-            if not registry.is_registered(unit):
-                unknown.setdefault(unit, []).append(task.number)
-    for unit, numbers in unknown.items():
-        warnings.append(Notice(
-            "unknown unit “{unit}” (tasks {tasks}) kept as written",
-            unit=unit, tasks=", ".join(map(str, numbers))))
-    return ReadResult(plan, warnings)
+        raise PlanFormatError(path, "no recognisable tasks (numbered paragraphs such as “1.…” or “（一）…”)")
+    title, rest = title_and_preamble(head, DOCNO)
+    if not rest and not title and head:
+        rest = head
+    plan.title = title
+    plan.preamble = "\n".join(p for p in [*rest, plan.preamble] if p)
+    _head_facts(title, rest, ctx.facts, style)
+    plan.registry = chosen if chosen is not None else registry_for(plan.units_used())
+    ctx.warnings.extend(unknown_unit_notices(plan))
+    if builder.level == "paren":
+        ctx.facts.append(Notice("tasks are the items numbered （一）, （二）…"))
+    return ReadResult(plan, ctx.warnings, facts=ctx.facts)
 
 
-def _split_blocks(text: str) -> list[_Block]:
-    """Group the lines into paragraphs-with-a-role: preamble, section heading, task."""
-    blocks: list[_Block] = []
-    current: _Block | None = None
-    last_number = 0
-    at_boundary = True
-    complete = False  # the current task ended with its responsibility parenthesis
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    for line_no, raw in enumerate(lines, start=1):
-        line = raw.replace("\u3000", " ").replace("\ufeff", "").strip()
-        if not line:
-            at_boundary = True
-            continue
-        line = _BULLET.sub("", line)
-        while line:
-            task_match = _TASK_START.match(line)
-            section_match = _SECTION.match(line)
-            if task_match and _is_task_start(int(task_match.group(1)), last_number, at_boundary, complete):
-                last_number = int(task_match.group(1))
-                current = _Block("task", line_no, number=last_number)
-                blocks.append(current)
-                line = line[task_match.end():]
-            elif (section_match and (at_boundary or complete or current is None)
-                  and "。" not in line and len(line) <= 60
-                  and parse_chinese_numeral(section_match.group(1)) is not None):
-                number = parse_chinese_numeral(section_match.group(1)) or 0
-                current = _Block("section", line_no, [section_match.group(2)], number=number)
-                blocks.append(current)
-                line = ""
-            elif current is None or (current.kind != "task" and at_boundary):
-                current = _Block("pre", line_no)
-                blocks.append(current)
-            # Two tasks on one line: "…大湾区内地各市) 70.完善…".
-            rest = ""
-            if current is not None and current.kind == "task" and line:
-                split = next((m for m in _EMBEDDED_START.finditer(line)
-                              if int(m.group(1)) == last_number + 1), None)
-                if split:
-                    rest = line[split.start() + 1:].lstrip(" -")
-                    line = line[: split.start() + 1]
-            if line and current is not None:
-                current.lines.append(line)
-            if current is not None and current.kind == "task":
-                tail = (current.lines[-1] if current.lines else "").rstrip()
-                complete = tail.endswith((")", "）"))
-            else:
-                complete = False
-            at_boundary = False
-            line = rest
-    return blocks
-
-
-def _is_task_start(number: int, last: int, at_boundary: bool, complete: bool) -> bool:
-    """A numbered line starts a task when it is the next number or starts a paragraph."""
-    return number == last + 1 or at_boundary or complete
-
-
-def _build_task(block: _Block, registry: UnitRegistry, warnings: list[Notice]) -> Task:
-    text = clean_text(" ".join(block.lines))
-    task = Task(number=block.number)
-    resp_text, text = _split_responsibility(text, registry)
-    if resp_text is None:
-        warnings.append(Notice(
-            "task {number}: no responsibility parenthesis at its end; no units read",
-            row=block.line, number=block.number))
-    else:
-        resp = parse_responsibility(resp_text, registry)
-        task.leads, task.participants = resp.leads, resp.participants
-        if not task.leads:
-            warnings.append(Notice("task {number} has no lead unit", row=block.line,
-                                        number=block.number))
-    title, _, body = text.partition("。")
-    task.title = title.strip()
-    task.body = body.strip()
-    if not task.title:
-        warnings.append(Notice("task {number} has no title", row=block.line, number=block.number))
-    return task
-
-
-def _split_responsibility(text: str, registry: UnitRegistry) -> tuple[str | None, str]:
-    """Take the closing responsibility parenthesis off a task's text."""
-    stripped = text.rstrip()
-    if not stripped.endswith("）"):
-        return None, text
-    period = stripped.rfind("。")
-    tail = stripped[period + 1:].strip() if period >= 0 else ""
-    if tail.startswith("（") and tail.count("（") < tail.count("）"):
-        repaired = _SPLIT_UNIT.match(tail)
-        if repaired:
-            content = repaired.group(1) + repaired.group(2)[:-1]
-            return content, stripped[: period + 1]
-    depth = 0
-    for i in range(len(stripped) - 1, -1, -1):
-        ch = stripped[i]
-        if ch == "）":
-            depth += 1
-        elif ch == "（":
-            depth -= 1
-            if depth == 0:
-                content = stripped[i + 1:-1]
-                before = stripped[:i].rstrip()
-                if (not before or before.endswith(("。", "；", "！", "？"))
-                        or _names_a_unit(content, registry)):
-                    return content, before
-                return None, text
-    return None, text
-
-
-def _names_a_unit(content: str, registry: UnitRegistry) -> bool:
-    resp = parse_responsibility(content, registry)
-    return any(registry.is_registered(u) for u in resp.leads + resp.participants)
-
-
-def _shorten(text: str, limit: int = 30) -> str:
-    return text if len(text) <= limit else text[:limit] + "…"
+def _head_facts(title: str, rest: list[str], facts: list[Notice], style: str) -> None:
+    docno = next((p for p in rest[:3] if DOCNO.match(p.replace(" ", ""))), None)
+    if docno:
+        facts.append(Notice("document number {docno}, kept at the start of the preamble", docno=docno))
+    if any(is_addressee(p) for p in rest[:3]):
+        facts.append(Notice("the addressee line is kept in the preamble, not the title"))
+    if style == "line":
+        facts.append(Notice("one line per paragraph (no blank lines between paragraphs)"))

@@ -4,13 +4,19 @@ Two entry points:
 
 * :func:`parse_responsibility` reads the grouped form of the plan text and of a combined
   Excel column (``省发展改革委,省工业和信息化厅、省交通运输厅,大湾区内地各市``): groups are
-  separated by ``,，;；``, units inside a group by ``、``; the first group holds the lead
-  unit(s). Also ``X牵头，Y、Z配合``, ``X（牵头）``, labelled ``牵头单位：X；参与单位：Y``,
-  a trailing ``等``, nested parentheses and a shared ``市`` suffix.
+  separated by ``,，;；``, units inside a group by ``、``. Who leads follows a *lead rule*:
+  :data:`FIRST_GROUP` (the seed's convention: the first group's units lead, several of them
+  jointly) or :data:`FIRST_UNIT` (the rule State Council documents state,
+  ``列第一位者为牵头单位``: the first unit leads, all others take part). Explicit marks win
+  over either rule: ``X牵头，Y、Z配合``, ``X（牵头）``, ``X、Y牵头负责``, and labelled forms
+  ``牵头单位：X；配合单位：Y`` (also ``牵头责任单位：``/``协同责任单位：``/``责任单位：``).
+  The verbs that close such a list are not part of a unit's name: ``负责``, ``按职责分工负责``,
+  ``分别负责``, ``等负责``.
 * :func:`parse_unit_list` reads a flat list (one Excel cell of leads or of participants),
   where every separator, line breaks included, separates units.
 
-Both normalise names through the registry and never raise on any input.
+Names are cleaned and share affixes as :mod:`taskmatrix.model.unitnames` describes, then are
+normalised through the registry. Nothing here raises on any input.
 """
 
 from __future__ import annotations
@@ -19,48 +25,86 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from taskmatrix.model.units import CITY_CATEGORY, UnitRegistry, clean_unit_name
+from taskmatrix.model.unitnames import apply_shared_affixes, clean_items, join_compounds, shared_prefix_of
+from taskmatrix.model.units import UnitRegistry
 
 GROUP_SEPARATORS = ",，;；\n"
 LIST_SEPARATORS = "、,，;；\n\r/／|"
-_OPEN = "(（"
-_CLOSE = ")）"
+_OPEN = "(（“"
+_CLOSE = ")）”"
 
-_LEAD_LABELS = ("牵头组织实施单位", "牵头单位", "牵头部门")
-_PART_LABELS = ("主要参加单位", "参与单位", "参加单位", "配合单位", "协办单位", "配合部门", "参与部门")
+#: Lead rules: the first group leads (its units jointly), or the first unit leads.
+FIRST_GROUP = "first_group"
+FIRST_UNIT = "first_unit"
+
+_LEAD_LABELS = ("牵头组织实施单位", "牵头责任单位", "责任牵头单位", "牵头单位", "牵头部门", "主责单位")
+_PART_LABELS = ("协同责任单位", "主要参加单位", "参与单位", "参加单位", "配合单位", "协办单位", "配合部门",
+                "参与部门", "协同单位", "协作单位")
 _RESP_LABELS = ("责任单位", "责任部门")
-_LABEL_RE = re.compile(
-    "(" + "|".join(_LEAD_LABELS + _PART_LABELS + _RESP_LABELS) + r")\s*[:：]"
-)
+LABEL_RE = re.compile("(" + "|".join(_LEAD_LABELS + _PART_LABELS + _RESP_LABELS) + r")\s*[:：]")
 _LEAD_MARK_RE = re.compile(r"[(（]\s*牵头\s*[)）]\s*$")
 _LEAD_SUFFIX_RE = re.compile(r"(?:等单位|等部门)?牵头$")
 _PART_SUFFIX_RE = re.compile(r"(?:等单位|等部门)?(?:配合|参与|参加|协办)$")
-_TRAILING_ETC_RE = re.compile(r"等(?:单位|部门|有关单位|相关单位)?$")
-# Endings of agency names: an item ending so never takes a shared city suffix.
-_AGENCY_ENDINGS = tuple("厅局委办部院会行署处室司所站团府校队组社馆") + ("中心", "分行", "支行")
-_SHARED_SUFFIXES = ("市", "区", "县")
+# The verb that closes a list: ``…负责``, ``…按职责分工负责``, ``…牵头负责``.
+_VERB_SUFFIX_RE = re.compile(r"(?:按职责分工|按职责|分别|共同|具体)?负责$")
+#: A lead rule stated in the text: ``列第一位者为牵头单位``, ``排在第一位的部门为牵头部门``,
+#: ``列在任务分工首位的为牵头单位``.
+RULE_RE = re.compile(r"(?:列|排)(?:在)?[^，,。；;）)]{0,8}?(?:第一位|首位)(?:者|的)?(?:部门|单位)?为牵头(?:单位|部门)")
+_CARRIES_RE = re.compile(r"下同")
+_UNSURE_WORDS = ("负责", "牵头", "配合", "参与", "组织", "实施", "推进", "落实")
 
 
 @dataclass
 class Responsibility:
-    """Lead and participating units read from one responsibility list."""
+    """Lead and participating units read from one responsibility list.
+
+    ``unsure``: pieces the parser kept as unit names but that do not look like one (too long,
+    digits, a verb inside), for the import report.
+    """
 
     leads: list[str] = field(default_factory=list)
     participants: list[str] = field(default_factory=list)
+    unsure: list[str] = field(default_factory=list)
 
     def unknown(self, registry: UnitRegistry) -> list[str]:
         return [u for u in self.leads + self.participants if not registry.is_registered(u)]
 
 
+@dataclass(frozen=True)
+class StatedRule:
+    """A lead rule sentence found in a responsibility list."""
+
+    text: str
+    carries: bool  # ``下同``: it holds for the lists that follow too
+
+
+def split_lead_rule(text: str) -> tuple[str, StatedRule | None]:
+    """Take a stated lead rule off a list: ``人社部、财政部负责。列第一位者为牵头单位，下同``
+    -> (``人社部、财政部负责``, the rule). Lists without one come back as they were."""
+    match = RULE_RE.search(text)
+    if match is None:
+        if text.endswith("下同"):
+            return text[:-2].rstrip("，,；;。 "), None
+        return text, None
+    head = text[: match.start()].rstrip("，,；;。 ")
+    tail = text[match.start():]
+    rule = StatedRule(tail.strip("，,；;。 "), bool(_CARRIES_RE.search(tail)))
+    return head, rule
+
+
 _SPLITTERS: dict[str, re.Pattern[str]] = {}
 
 
+_PAREN = re.compile("[（()）“”]")
+
+
 def _has_paren(text: str) -> bool:
-    return "（" in text or "(" in text or "）" in text or ")" in text
+    return _PAREN.search(text) is not None
 
 
 def split_top_level(text: str, separators: str) -> list[str]:
-    """Split ``text`` on ``separators`` outside parentheses; unbalanced closers are kept.
+    """Split ``text`` on ``separators`` outside parentheses (and “quotes”); unbalanced closers
+    are kept.
 
     Splits on every separator first, then joins back the pieces that fall inside
     parentheses; only pieces with a parenthesis are looked at character by character
@@ -95,54 +139,86 @@ def parse_unit_list(text: str, registry: UnitRegistry) -> list[str]:
     """A flat list of units: every separator (and a line break) separates two units."""
     if not text:
         return []
-    items = _clean_items(split_top_level(text, LIST_SEPARATORS), registry)
-    items = _apply_shared_suffix([i for i in items if i], registry)
-    return _dedupe(registry.canonical(i) for i in items)
+    return _dedupe(_names(split_top_level(text, LIST_SEPARATORS), registry))
 
 
-def _clean_items(raw: list[str], registry: UnitRegistry) -> list[str]:
-    out = []
-    for item in raw:
-        stripped = item.strip()
-        # Fast path: most lists hold registered names as they are.
-        out.append(stripped if registry.is_registered(stripped) else _clean_item(item))
-    return out
+def _names(pieces: list[str], registry: UnitRegistry, prefix: str = "") -> list[str]:
+    """Pieces of a list -> registered (or cleaned) unit names, in order; ``prefix``: a shared
+    prefix an earlier group set."""
+    items = clean_items(join_compounds(pieces, registry), registry)
+    return [registry.canonical(i) for i in apply_shared_affixes(items, registry, prefix)]
 
 
-def parse_responsibility(text: str, registry: UnitRegistry) -> Responsibility:
-    """Read a grouped responsibility list (see the module docstring)."""
+def parse_responsibility(text: str, registry: UnitRegistry, rule: str = FIRST_GROUP) -> Responsibility:
+    """Read a grouped responsibility list under ``rule`` (see the module docstring)."""
     text = (text or "").strip()
     if not text:
         return Responsibility()
-    if _LABEL_RE.search(text):
-        result = _parse_labelled(text, registry)
+    quick = _known_units_only(text, registry, rule)
+    if quick is not None:
+        return quick
+    if LABEL_RE.search(text):
+        result = _parse_labelled(text, registry, rule)
     else:
-        result = _parse_groups(text, registry)
+        result = _parse_groups(text, registry, rule)
     lead_set = set(result.leads)
     result.participants = [u for u in result.participants if u not in lead_set]
+    result.unsure = [u for u in result.leads + result.participants if _looks_unsure(u, registry)]
     return result
 
 
-def _parse_labelled(text: str, registry: UnitRegistry) -> Responsibility:
-    matches = list(_LABEL_RE.finditer(text))
+_MARKED = re.compile(r"[：:（(“牵配参协负等]")
+
+
+def _known_units_only(text: str, registry: UnitRegistry, rule: str) -> Responsibility | None:
+    """The usual list, fast: registered names and aliases only, no marks or labels."""
+    if _MARKED.search(text):
+        return None
+    lookup = registry.canonical_or_none
+    leads: list[str] = []
+    participants: list[str] = []
+    for g, group in enumerate(text.split("，") if "," not in text and ";" not in text and "；" not in text
+                              and "\n" not in text else split_top_level(text, GROUP_SEPARATORS)):
+        for piece in group.split("、"):
+            name = lookup(piece)
+            if name is None:
+                return None
+            if (g == 0 if rule == FIRST_GROUP else not leads):
+                leads.append(name)
+            else:
+                participants.append(name)
+    leads = list(dict.fromkeys(leads))
+    lead_set = set(leads)
+    return Responsibility(leads, [u for u in dict.fromkeys(participants) if u not in lead_set])
+
+
+def _looks_unsure(name: str, registry: UnitRegistry) -> bool:
+    if name in registry:
+        return False
+    return (len(name) > 25 or any(ch.isdigit() for ch in name) or any(ch in name for ch in "。？！：")
+            or any(word in name[1:] for word in _UNSURE_WORDS))
+
+
+def _parse_labelled(text: str, registry: UnitRegistry, rule: str) -> Responsibility:
+    matches = list(LABEL_RE.finditer(text))
     labels = [m.group(1) for m in matches]
     has_lead_label = any(label in _LEAD_LABELS for label in labels)
     result = Responsibility()
     prefix = text[: matches[0].start()].strip(" ,，;；")
     if prefix:
-        sub = _parse_groups(prefix, registry)
+        sub = _parse_groups(prefix, registry, rule)
         result.leads += sub.leads
         result.participants += sub.participants
     for i, match in enumerate(matches):
         end = matches[i + 1].start() if i + 1 < len(matches) else len(text)
-        content = text[match.end():end].strip(" ,，;；\n")
+        content = _VERB_SUFFIX_RE.sub("", text[match.end():end].strip(" ,，;；。\n"))
         label = match.group(1)
         if label in _LEAD_LABELS:
             result.leads += _units_of(content, registry, GROUP_SEPARATORS + "、")
         elif label in _PART_LABELS or (label in _RESP_LABELS and has_lead_label):
             result.participants += _units_of(content, registry, GROUP_SEPARATORS + "、")
         else:
-            sub = _parse_groups(content, registry)
+            sub = _parse_groups(content, registry, rule)
             result.leads += sub.leads
             result.participants += sub.participants
     result.leads = _dedupe(result.leads)
@@ -150,105 +226,86 @@ def _parse_labelled(text: str, registry: UnitRegistry) -> Responsibility:
     return result
 
 
-def _parse_groups(text: str, registry: UnitRegistry) -> Responsibility:
-    groups = [g.strip() for g in split_top_level(text, GROUP_SEPARATORS)]
+def _strip_verb(group: str) -> str:
+    """``…按职责分工负责`` -> ``…``; ``X、Y牵头负责`` -> ``X、Y牵头`` (an explicit lead mark)."""
+    if not group.endswith("负责"):
+        return group
+    if group.endswith("牵头负责"):
+        return group[:-2]
+    return _VERB_SUFFIX_RE.sub("", group).rstrip("、，, ") or group
+
+
+def _parse_groups(text: str, registry: UnitRegistry, rule: str) -> Responsibility:
+    groups = [_strip_verb(g.strip()) for g in split_top_level(text, GROUP_SEPARATORS)]
     groups = [g for g in groups if g]
-    marked: list[tuple[str | None, list[str]]] = []  # (role or None, units)
+    marked: list[tuple[str | None, str]] = []  # (role or None, unit); ("|", "") ends a group
     any_lead_mark = False
+    prefix = ""
     for group in groups:
         role: str | None = None
         if len(group) > 2 and group.endswith("牵头") and _LEAD_SUFFIX_RE.search(group):
             role, group = "lead", _LEAD_SUFFIX_RE.sub("", group)
         elif len(group) > 2 and group.endswith(("配合", "参与", "参加", "协办")) and _PART_SUFFIX_RE.search(group):
             role, group = "part", _PART_SUFFIX_RE.sub("", group)
-        raw_items = split_top_level(group, "、")
-        items: list[tuple[str | None, str]] = []
-        for raw in raw_items:
+        pieces = split_top_level(group, "、")
+        roles: list[str | None] = []
+        for i, raw in enumerate(pieces):
             item_role = role
             if "牵头" in raw and _LEAD_MARK_RE.search(raw):
-                item_role, raw = "lead", _LEAD_MARK_RE.sub("", raw)
-            items.append((item_role, raw))
-        if any(r == "lead" for r, _ in items):
+                item_role, pieces[i] = "lead", _LEAD_MARK_RE.sub("", raw)
+            roles.append(item_role)
+        if "lead" in roles:
             any_lead_mark = True
-        texts = _clean_items([raw for _, raw in items], registry)
-        cleaned = [(r, c) for (r, _), c in zip(items, texts) if c]
-        names = _apply_shared_suffix([c for _, c in cleaned], registry)
-        for (r, _), name in zip(cleaned, names):
-            marked.append((r, [registry.canonical(name)]))
-        # Remember group boundaries for the first-group rule.
-        marked.append(("|", []))
+        if any(r != role for r in roles):  # marks on single items: keep them with their item
+            names: list[str] = []
+            for r, piece in zip(roles, pieces):
+                found = _names([piece], registry, prefix)
+                names += found
+                marked.extend((r, name) for name in found)
+        else:
+            names = _names(pieces, registry, prefix)
+            marked.extend((role, name) for name in names)
+        prefix = shared_prefix_of(names, registry) or prefix
+        marked.append(("|", ""))
     result = Responsibility()
     if any_lead_mark:
-        for role, units in marked:
+        for role, unit in marked:
             if role == "lead":
-                result.leads += units
+                result.leads.append(unit)
             elif role != "|":
-                result.participants += units
+                result.participants.append(unit)
+    elif rule == FIRST_UNIT:
+        for role, unit in marked:
+            if role == "|":
+                continue
+            if role != "part" and not result.leads:
+                result.leads.append(unit)
+            else:
+                result.participants.append(unit)
     else:
         in_first_group = True
-        for role, units in marked:
+        for role, unit in marked:
             if role == "|":
                 if result.leads:
                     in_first_group = False
                 continue
-            if role == "part":
-                result.participants += units
-            elif in_first_group:
-                result.leads += units
+            if role == "part" or not in_first_group:
+                result.participants.append(unit)
             else:
-                result.participants += units
+                result.leads.append(unit)
     result.leads = _dedupe(result.leads)
     result.participants = _dedupe(result.participants)
     return result
 
 
 def _units_of(content: str, registry: UnitRegistry, separators: str) -> list[str]:
-    items = _clean_items(split_top_level(content, separators), registry)
-    items = _apply_shared_suffix([i for i in items if i], registry)
-    return [registry.canonical(i) for i in items]
+    return _names(split_top_level(content, separators), registry)
 
 
-def _clean_item(item: str) -> str:
-    item = clean_unit_name(item).strip("、,，;；:：。.")
-    # Strip a stray unbalanced parenthesis left over from extraction.
-    if item.count("（") < item.count("）") and item.endswith("）"):
-        item = item[:-1]
-    if item.count("（") > item.count("）") and item.startswith("（"):
-        item = item[1:]
-    if len(item) > 1:
-        item = _TRAILING_ETC_RE.sub("", item) or item
-    return item
-
-
-def _apply_shared_suffix(items: list[str], registry: UnitRegistry) -> list[str]:
-    """``广州、深圳、珠海市`` -> ``广州市、深圳市、珠海市``."""
-    if len(items) < 2:
-        return items
-    last = items[-1]
-    suffix = next((s for s in _SHARED_SUFFIXES if last.endswith(s) and len(last) > len(s)), None)
-    if suffix is None:
-        return items
-    out = []
-    for item in items[:-1]:
-        candidate = item + suffix
-        if (
-            not item.endswith(suffix)
-            and not registry.is_registered(item)
-            and (
-                registry.category(registry.canonical(candidate)) == CITY_CATEGORY
-                or (len(item) <= 3 and _is_cjk(item) and not item.endswith(_AGENCY_ENDINGS))
-            )
-        ):
-            out.append(candidate)
-        else:
-            out.append(item)
-    out.append(last)
-    return out
-
-
-def _is_cjk(text: str) -> bool:
-    return all("\u4e00" <= ch <= "\u9fff" for ch in text)
+def has_group_separator(text: str) -> bool:
+    """True when a list separates groups (``,，;；``) at its top level, not only units."""
+    return len(split_top_level(text, GROUP_SEPARATORS)) > 1
 
 
 def _dedupe(items: Iterable[str]) -> list[str]:
-    return list(dict.fromkeys(items))
+    return list(dict.fromkeys(i for i in items if i))

@@ -15,8 +15,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from importlib import resources
 
-# Categories in the order the per-agency view shows them.
-CATEGORIES: tuple[str, ...] = (
+# Categories in the order the per-agency view shows them: the Guangdong registry's, then the
+# central registry's (``resources/units_central.csv``, for national plans).
+PROVINCIAL_CATEGORIES: tuple[str, ...] = (
     "省委部门",
     "省政府部门",
     "中直驻粤单位",
@@ -25,6 +26,21 @@ CATEGORIES: tuple[str, ...] = (
     "地级以上市",
     "城市组",
 )
+CENTRAL_CATEGORIES: tuple[str, ...] = (
+    "党中央部门",
+    "国务院组成部门",
+    "国务院直属特设机构",
+    "国务院直属机构",
+    "国务院办事机构",
+    "国务院直属事业单位",
+    "国务院部委管理的国家局",
+    "司法机关",
+    "人民团体",
+    "中央企业",
+    "地方和统称",
+)
+CATEGORIES: tuple[str, ...] = PROVINCIAL_CATEGORIES + tuple(
+    c for c in CENTRAL_CATEGORIES if c not in PROVINCIAL_CATEGORIES)
 CITY_CATEGORY = "地级以上市"
 GROUP_CATEGORY = "城市组"
 #: Label used in files for units that are used by a plan but not registered.
@@ -54,7 +70,11 @@ _PAREN_MAP = str.maketrans({"(": "（", ")": "）"})
 
 def clean_unit_name(name: str) -> str:
     """Remove whitespace and use full-width parentheses, as unit names are written."""
-    return _WS.sub("", name).translate(_PAREN_MAP)
+    if _WS.search(name):
+        name = _WS.sub("", name)
+    if "(" in name or ")" in name:
+        name = name.translate(_PAREN_MAP)
+    return name
 
 
 @dataclass
@@ -74,19 +94,24 @@ class Unit:
 class UnitRegistry:
     """An ordered collection of units with alias resolution and city-group expansion."""
 
-    def __init__(self, units: Iterable[Unit] = ()) -> None:
+    def __init__(self, units: Iterable[Unit] = (), written: Iterable[str] = ()) -> None:
+        #: Aliases that are recognised but not renamed (the central registry's: a plan that
+        #: writes 国家发展改革委 keeps that name; see :func:`registry_for`).
+        self._written: set[str] = set(written)
         self._units: list[Unit] = []
         self._by_name: dict[str, Unit] = {}
         self._lookup: dict[str, str] = {}
         self._pos: dict[str, int] | None = None
         self._city_map: dict[str, tuple[str, ...]] | None = None
+        self._compounds: dict[str, str] | None = None
         for unit in units:
             self.add(unit)
 
     # -- construction -------------------------------------------------------------
     @classmethod
-    def from_csv(cls, text: str) -> UnitRegistry:
-        """Read ``name,category,aliases`` rows (aliases separated by ``;``)."""
+    def from_csv(cls, text: str, keep_written: bool = False) -> UnitRegistry:
+        """Read ``name,category,aliases`` rows (aliases separated by ``;``); with
+        ``keep_written`` the aliases are recognised but not renamed."""
         reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
         units = []
         for row in reader:
@@ -97,15 +122,42 @@ class UnitRegistry:
             category = (row.get("category") or "").strip()
             members = list(DEFAULT_GROUP_MEMBERS.get(name, ())) if category == GROUP_CATEGORY else []
             units.append(Unit(name, category, [a for a in aliases if a], members))
-        return cls(units)
+        return cls(units, [a for u in units for a in u.aliases] if keep_written else ())
 
     @classmethod
     def default(cls) -> UnitRegistry:
-        """A fresh copy of the registry shipped in ``resources/units.csv``."""
-        return cls.from_csv(_default_csv())
+        """A fresh copy of the registry shipped in ``resources/units.csv`` (Guangdong)."""
+        return cls.from_csv(_resource_csv(DEFAULT_RESOURCE))
+
+    @classmethod
+    def central(cls) -> UnitRegistry:
+        """A fresh copy of the central registry (``resources/units_central.csv``): the State
+        Council's departments and agencies under the names its documents use."""
+        return cls.from_csv(_resource_csv(CENTRAL_RESOURCE), keep_written=True)
+
+    @classmethod
+    def combined(cls) -> UnitRegistry:
+        """Both shipped registries in one, for reading a plan whose issuer is not known yet."""
+        registry = cls.default()
+        central = cls.central()
+        registry._written |= central._written
+        for unit in central:
+            if unit.name not in registry:
+                registry.add(unit)
+        return registry
 
     def copy(self) -> UnitRegistry:
-        return UnitRegistry(u.copy() for u in self._units)
+        return UnitRegistry((u.copy() for u in self._units), self._written)
+
+    def compound_names(self) -> dict[str, str]:
+        """Registered names and aliases that contain ``、`` (``各区、县级市``): their first piece
+        (before the first ``、``) -> the whole, so a list splitter can keep them together."""
+        if self._compounds is None:
+            self._compounds = {}
+            for written in self._lookup:
+                if "、" in written:
+                    self._compounds.setdefault(written.split("、", 1)[0], written)
+        return self._compounds
 
     # -- queries ------------------------------------------------------------------
     def __iter__(self) -> Iterator[Unit]:
@@ -132,9 +184,24 @@ class UnitRegistry:
         """The registered name for ``name`` or one of its aliases; else ``name`` cleaned."""
         found = self._lookup.get(name)
         if found is not None:
-            return found
+            return name if name in self._written and name not in self._by_name else found
         cleaned = clean_unit_name(name)
-        return self._lookup.get(cleaned, cleaned)
+        found = self._lookup.get(cleaned)
+        if found is None or (cleaned in self._written and cleaned not in self._by_name):
+            return cleaned
+        return found
+
+    def alias_target(self, name: str) -> str | None:
+        """The registered unit ``name`` is the name or an alias of (written aliases too)."""
+        return self._lookup.get(name)
+
+    def canonical_or_none(self, name: str) -> str | None:
+        """:meth:`canonical` of a known ``name`` (a name or an alias, as written); else ``None``."""
+        if name not in self._lookup:
+            name = name.strip()
+            if name not in self._lookup:
+                return None
+        return name if name in self._written and name not in self._by_name else self._lookup[name]
 
     def is_registered(self, name: str) -> bool:
         return name in self._by_name
@@ -194,6 +261,7 @@ class UnitRegistry:
         self._index(unit)
         self._pos = None
         self._city_map = None
+        self._compounds = None
 
     def remove(self, name: str) -> tuple[int, Unit]:
         unit = self._by_name.pop(name)
@@ -225,6 +293,7 @@ class UnitRegistry:
     def _rebuild_lookup(self) -> None:
         self._pos = None
         self._city_map = None
+        self._compounds = None
         self._lookup = {}
         for unit in self._units:
             self._lookup[unit.name] = unit.name
@@ -232,11 +301,39 @@ class UnitRegistry:
             self._index(unit)
 
 
-_DEFAULT_CSV: list[str] = []
+def registry_for(names: Iterable[str], combined: UnitRegistry | None = None) -> UnitRegistry:
+    """The registry a plan naming ``names`` (read through :meth:`UnitRegistry.combined`) gets:
+    the shipped registry that knows more of them (Guangdong's on a tie), plus the units of the
+    other one that the plan names, so every unit either knows is categorised."""
+    names = list(dict.fromkeys(names))
+    provincial, central = UnitRegistry.default(), UnitRegistry.central()
+    known_p = sum(1 for n in names if provincial.alias_target(n) is not None)
+    known_c = sum(1 for n in names if central.alias_target(n) is not None)
+    base, other = (central, provincial) if known_c > known_p else (provincial, central)
+    for name in names:
+        if name in base:
+            continue
+        unit = other.get(name)
+        if unit is not None:
+            base.add(unit.copy())
+            continue
+        # A name the plan writes its own way (国家发展改革委 for 发展改革委): a unit of its own,
+        # in the category of the unit it names.
+        for registry in (base, other):
+            target = registry.alias_target(name)
+            if target is not None and name in registry._written:
+                base.add(Unit(name, registry.category(target)))
+                break
+    return base
 
 
-def _default_csv() -> str:
-    if not _DEFAULT_CSV:
-        ref = resources.files("taskmatrix.resources").joinpath("units.csv")
-        _DEFAULT_CSV.append(ref.read_text(encoding="utf-8"))
-    return _DEFAULT_CSV[0]
+DEFAULT_RESOURCE = "units.csv"
+CENTRAL_RESOURCE = "units_central.csv"
+_CSV_TEXT: dict[str, str] = {}
+
+
+def _resource_csv(name: str) -> str:
+    text = _CSV_TEXT.get(name)
+    if text is None:
+        text = _CSV_TEXT[name] = resources.files("taskmatrix.resources").joinpath(name).read_text(encoding="utf-8")
+    return text

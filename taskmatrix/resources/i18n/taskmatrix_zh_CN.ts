@@ -31,6 +31,10 @@
         <translation>计划标题和前言(&amp;T)…</translation>
     </message>
     <message>
+        <source>&amp;Import Report…</source>
+        <translation>导入报告(&amp;I)…</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -306,16 +310,12 @@
         <translation>{path}：意外错误：{error}</translation>
     </message>
     <message>
-        <source>… and {count} more</source>
-        <translation>……另有 {count} 条</translation>
+        <source>Import Report</source>
+        <translation>导入报告</translation>
     </message>
     <message>
-        <source>Opened with Notes</source>
-        <translation>已打开（附说明）</translation>
-    </message>
-    <message>
-        <source>{name} was opened; the reader noted:</source>
-        <translation>已打开 {name}，读取时发现：</translation>
+        <source>This plan was not opened from a file in this session.</source>
+        <translation>本次运行中，此计划不是从文件打开的。</translation>
     </message>
     <message>
         <source>File Changed on Disk</source>
@@ -463,6 +463,22 @@
     </message>
 </context>
 <context>
+    <name>ImportReportDialog</name>
+    <message>
+        <source>Import Report: {name}</source>
+        <extracomment>Warnings listed under one kind at most (the count says how many there are).</extracomment>
+        <translation>导入报告：{name}</translation>
+    </message>
+    <message>
+        <source>What the reader noted</source>
+        <translation>读取时注意到的情况</translation>
+    </message>
+    <message>
+        <source>The reader was sure of everything.</source>
+        <translation>读取时没有任何存疑之处。</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>&amp;File</source>
@@ -569,7 +585,7 @@
     <name>PlanDocument</name>
     <message>
         <source>Built-in plan</source>
-        <extracomment>The file's stamp when opened or last saved (to notice changes made by others). Not a user file (the embedded plan): saving asks for a name.</extracomment>
+        <extracomment>The file's stamp when opened or last saved (to notice changes made by others). Not a user file (the embedded plan): saving asks for a name. The import report of the file the plan was read from (None: not read from a file).</extracomment>
         <translation>内置计划</translation>
     </message>
     <message>
@@ -687,6 +703,7 @@
     <name>QProgressDialog</name>
     <message>
         <source>Cancel</source>
+        <extracomment>How often the GUI thread looks at a running job (its progress, whether it finished). How often the GUI-thread variant lets the window paint and take a click on Cancel.</extracomment>
         <translation>取消</translation>
     </message>
 </context>
@@ -932,6 +949,94 @@ Restore it?</source>
         <translation>第 {row} 行</translation>
     </message>
     <message>
+        <source>line {row}</source>
+        <translation>第 {row} 行</translation>
+    </message>
+    <message>
+        <source>… and {count} more</source>
+        <translation>…… 另有 {count} 处</translation>
+    </message>
+    <message>
+        <source>units not in the registry, kept as written</source>
+        <translation>单位库中没有的单位（按原文保留）</translation>
+    </message>
+    <message>
+        <source>numbered paragraphs without units</source>
+        <translation>未写明责任单位的编号段落</translation>
+    </message>
+    <message>
+        <source>tasks without a lead unit</source>
+        <translation>没有牵头单位的任务</translation>
+    </message>
+    <message>
+        <source>numbered items without units, read as framing text (not tasks)</source>
+        <translation>未写明单位的编号条目，视为说明性文字（不作为任务）</translation>
+    </message>
+    <message>
+        <source>jumps or restarts in the numbering</source>
+        <translation>编号跳号或重新编号</translation>
+    </message>
+    <message>
+        <source>responsibility lists not fully understood</source>
+        <translation>未能完全识别的责任单位列表</translation>
+    </message>
+    <message>
+        <source>text outside any task, kept at the end of the preamble</source>
+        <translation>任务以外的文字，已保留在前言末尾</translation>
+    </message>
+    <message>
+        <source>repeated section numbers, renumbered</source>
+        <translation>重复的部分编号，已重新编号</translation>
+    </message>
+    <message>
+        <source>page numbers and running headers removed</source>
+        <translation>已删除页码和页眉页脚</translation>
+    </message>
+    <message>
+        <source>control characters removed</source>
+        <translation>已删除控制字符</translation>
+    </message>
+    <message>
+        <source>tasks without a title</source>
+        <translation>没有标题的任务</translation>
+    </message>
+    <message>
+        <source>tasks without a number, numbered</source>
+        <translation>没有序号的任务，已编号</translation>
+    </message>
+    <message>
+        <source>tasks put in section order</source>
+        <translation>已按部分顺序排列任务</translation>
+    </message>
+    <message>
+        <source>unknown marks in the grid, read as taking part</source>
+        <translation>矩阵中无法识别的标记，按参与处理</translation>
+    </message>
+    <message>
+        <source>{unit} (tasks {tasks})</source>
+        <translation>{unit}（任务 {tasks}）</translation>
+    </message>
+    <message>
+        <source>task {number}</source>
+        <translation>任务 {number}</translation>
+    </message>
+    <message>
+        <source>{marker}{title}</source>
+        <translation>{marker}{title}</translation>
+    </message>
+    <message>
+        <source>task {number}: {name}</source>
+        <translation>任务 {number}：{name}</translation>
+    </message>
+    <message>
+        <source>{text}</source>
+        <translation>{text}</translation>
+    </message>
+    <message>
+        <source>→ {number}</source>
+        <translation>→ {number}</translation>
+    </message>
+    <message>
         <source>could not write the file: {reason}</source>
         <translation>无法写入文件：{reason}</translation>
     </message>
@@ -1136,16 +1241,8 @@ Restore it?</source>
         <translation>这是二进制文件，不是计划文本</translation>
     </message>
     <message>
-        <source>no recognisable tasks (numbered paragraphs such as “1.…”)</source>
-        <translation>未找到任务（应为“1.……”这样编号的段落）</translation>
-    </message>
-    <message>
         <source>duplicate task number {number} (lines {first} and {second})</source>
         <translation>任务序号 {number} 重复（第 {first} 行和第 {second} 行）</translation>
-    </message>
-    <message>
-        <source>task {number}: no responsibility parenthesis at its end; no units read</source>
-        <translation>第 {number} 项任务末尾没有责任单位括号，未读取单位</translation>
     </message>
     <message>
         <source>task {number} has no title</source>
@@ -1154,10 +1251,6 @@ Restore it?</source>
     <message>
         <source>unreadable text: broken UTF-16</source>
         <translation>无法读取：UTF-16 编码已损坏</translation>
-    </message>
-    <message>
-        <source>task {number} comes after task {previous}</source>
-        <translation>第 {number} 项任务排在第 {previous} 项之后</translation>
     </message>
     <message>
         <source>task {number} has no lead unit</source>
@@ -1172,8 +1265,76 @@ Restore it?</source>
         <translation>领域编号重复，改编为 {number}</translation>
     </message>
     <message>
+        <source>no recognisable tasks (numbered paragraphs such as “1.…” or “（一）…”)</source>
+        <translation>没有可识别的任务（应为“1.……”或“（一）……”这样的编号段落）</translation>
+    </message>
+    <message>
+        <source>tasks are the items numbered （一）, （二）…</source>
+        <translation>任务为以（一）、（二）……编号的条目</translation>
+    </message>
+    <message>
+        <source>document number {docno}, kept at the start of the preamble</source>
+        <translation>发文字号 {docno}，已保留在前言开头</translation>
+    </message>
+    <message>
+        <source>the addressee line is kept in the preamble, not the title</source>
+        <translation>主送机关一行保留在前言中，不计入标题</translation>
+    </message>
+    <message>
+        <source>one line per paragraph (no blank lines between paragraphs)</source>
+        <translation>每段一行（段落之间没有空行）</translation>
+    </message>
+    <message>
         <source>unreadable encoding: the text is neither UTF-8 nor GB18030/GBK</source>
         <translation>无法识别编码：既不是 UTF-8，也不是 GB18030/GBK</translation>
+    </message>
+    <message>
+        <source>{tasks} tasks in {sections} sections, {units} units ({unknown} unknown)</source>
+        <translation>{tasks} 项任务，{sections} 个部分，{units} 个单位（{unknown} 个未登记）</translation>
+    </message>
+    <message>
+        <source>{count} control characters were removed</source>
+        <translation>已删除 {count} 个控制字符</translation>
+    </message>
+    <message>
+        <source>{count} lines of page numbers and running headers were removed: {lines}</source>
+        <translation>已删除 {count} 行页码和页眉页脚：{lines}</translation>
+    </message>
+    <message>
+        <source>task {number}: no units named (no responsibility parenthesis or 责任单位 line)</source>
+        <translation>任务 {number}：未写明责任单位（没有责任单位括号或“责任单位”行）</translation>
+    </message>
+    <message>
+        <source>numbering jumps from {previous} to {number}</source>
+        <translation>编号从 {previous} 跳到 {number}</translation>
+    </message>
+    <message>
+        <source>lead rule: the first unit listed leads, the others take part (as the preamble states: “{rule}”)</source>
+        <translation>牵头规则：列第一位的单位牵头，其余参与（前言载明：“{rule}”）</translation>
+    </message>
+    <message>
+        <source>lead rule: the first group of units leads (units joined by 、 in it lead jointly), as the preamble states: “{rule}”</source>
+        <translation>牵头规则：第一组单位牵头（组内以顿号并列的单位共同牵头），前言载明：“{rule}”</translation>
+    </message>
+    <message>
+        <source>{marker}{title}: no units, so not a task; its text was kept at the end of the preamble</source>
+        <translation>{marker}{title}：未写明单位，不作为任务；其文字已保留在前言末尾</translation>
+    </message>
+    <message>
+        <source>{count} sub-headings (such as “{example}”) are kept as each task's “分项”</source>
+        <translation>{count} 个小标题（如“{example}”）已保留为各任务的“分项”</translation>
+    </message>
+    <message>
+        <source>task {number}: “{name}” was read as a unit, but may not be one</source>
+        <translation>任务 {number}：“{name}”被读作单位，但可能不是单位</translation>
+    </message>
+    <message>
+        <source>numbering restarts at 1 here; tasks are numbered on from {number}</source>
+        <translation>此处编号从 1 重新开始；任务接续编号为 {number} 起</translation>
+    </message>
+    <message>
+        <source>lead rule: the first unit listed leads, the others take part (stated in task {number}: “{rule}”)</source>
+        <translation>牵头规则：列第一位的单位牵头，其余参与（任务 {number} 载明：“{rule}”）</translation>
     </message>
     <message>
         <source>not an Excel workbook (not a zip file)</source>
