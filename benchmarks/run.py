@@ -198,6 +198,12 @@ def _gui(suite: Suite, size: int, paths: dict[str, Path], tmp: Path) -> None:
     gui_steps(suite, size, paths, tmp)
 
 
+def _formats(suite: Suite, size: int, paths: dict[str, Path], tmp: Path) -> None:
+    from benchmarks.format_steps import format_steps
+
+    format_steps(suite, size, paths, tmp)
+
+
 def _print(suite: Suite, size: int, paths: dict[str, Path], tmp: Path) -> None:
     from benchmarks.gui_steps import print_steps
 
@@ -205,7 +211,7 @@ def _print(suite: Suite, size: int, paths: dict[str, Path], tmp: Path) -> None:
 
 
 STEP_GROUPS: dict[str, Callable[[Suite, int, dict[str, Path], Path], None]] = {
-    "io": io_steps, "gui": _gui, "print": _print}
+    "io": io_steps, "formats": _formats, "gui": _gui, "print": _print}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -221,6 +227,7 @@ def main(argv: list[str] | None = None) -> int:
     groups = [g for g in args.only.split(",") if g] or list(STEP_GROUPS)
     for size in [int(s) for s in args.sizes.split(",")]:
         paths = {ext: OUT / f"plan{size}.{ext}" for ext in ("txt", "json", "xlsx")}
+        paths["national"] = OUT / f"plan{size}-national.txt"
         if not all(p.exists() for p in paths.values()):
             paths = write_all(size, OUT / f"plan{size}")
         with tempfile.TemporaryDirectory() as tmp:

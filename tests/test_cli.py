@@ -69,8 +69,13 @@ def test_no_recognisable_tasks(tmp_path):
 
 
 def test_unsupported_source_suffix(tmp_path):
+    (tmp_path / "plan.png").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
+    assert "unsupported file type" in bad(tmp_path, tmp_path / "plan.png")
+
+
+def test_a_file_whose_content_does_not_match_its_name(tmp_path):
     (tmp_path / "plan.docx").write_bytes(b"x")
-    assert "unsupported file type" in bad(tmp_path, tmp_path / "plan.docx")
+    assert "not what the name says (Word document)" in bad(tmp_path, tmp_path / "plan.docx")
 
 
 def test_unsupported_destination_suffix(seed_txt, tmp_path):
@@ -124,8 +129,8 @@ def test_bad_workbooks_exit_2_and_write_nothing(tmp_path):
     assert "save it as .xlsx" in bad(tmp_path, tmp_path / "enc.xlsx")
     (tmp_path / "cut.xlsx").write_bytes((ROOT / "tests" / "data" / "grid.xlsx").read_bytes()[:900])
     assert "truncated" in bad(tmp_path, tmp_path / "cut.xlsx")
-    (tmp_path / "old.xls").write_bytes(b"\xd0\xcf\x11\xe0")
-    assert "save it as .xlsx" in bad(tmp_path, tmp_path / "old.xls")
+    (tmp_path / "old.xls").write_bytes(b"\xd0\xcf\x11\xe0")  # a cut-off .xls
+    assert "damaged" in bad(tmp_path, tmp_path / "old.xls")
 
 
 def test_sheets_for_units_and_cities(seed_txt, tmp_path):

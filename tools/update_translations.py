@@ -23,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 TS = ROOT / "taskmatrix" / "resources" / "i18n" / "taskmatrix_zh_CN.ts"
 QM = TS.with_suffix(".qm")
-MESSAGE_CLASSES = {"PlanFormatError": 1, "PlanSaveError": 1, "Notice": 0, "_warn": 0}
+MESSAGE_CLASSES = {"PlanFormatError": 1, "PlanSaveError": 1, "Notice": 0, "_warn": 0, "Phrase": 0, "Format": 1}
 EXTRA_IO = ["row {row}", "line {row}", "… and {count} more"]
 
 

@@ -66,14 +66,25 @@ class FileController(QObject):
         return answer == Button.Discard
 
     # -- open --------------------------------------------------------------------------------
+    def open_filters(self) -> str:
+        """The open dialog's file types: every plan, then each kind, then all files."""
+        patterns = " ".join(f"*{s}" for s in READ_SUFFIXES)
+        return ";;".join([
+            self.tr("Plans ({patterns})").format(patterns=patterns),
+            self.tr("Excel and WPS workbooks (*.xlsx *.xlsm *.xls *.et *.ett *.ods *.xlsb)"),
+            self.tr("Word documents (*.docx)"),
+            self.tr("PDF (*.pdf)"),
+            self.tr("Plan text (*.txt)"),
+            self.tr("CSV (*.csv)"),
+            self.tr("Task Matrix JSON (*.json)"),
+            self.tr("All files (*)"),
+        ])
+
     def open_dialog(self) -> bool:
         if not self.confirm_discard():
             return False
-        patterns = " ".join(f"*{s}" for s in READ_SUFFIXES)
         path, _ = QFileDialog.getOpenFileName(
-            self.window, self.tr("Open Plan"), self.settings.get(LAST_FOLDER),
-            self.tr("Plans ({patterns});;Excel workbooks (*.xlsx);;Plan text (*.txt);;JSON (*.json)").format(
-                patterns=patterns))
+            self.window, self.tr("Open Plan"), self.settings.get(LAST_FOLDER), self.open_filters())
         if not path:
             return False
         return self.open_path(Path(path), confirmed=True)

@@ -30,7 +30,6 @@ from taskmatrix.gui.proxy import TaskProxyModel
 from taskmatrix.gui.recovery import RecoveryManager
 from taskmatrix.gui.settings import GEOMETRY, HEADER_STATE, LANGUAGE, RECENT_FILES, WINDOW_STATE, Settings
 from taskmatrix.gui.tableview import TaskTableView
-from taskmatrix.io.formats import READ_SUFFIXES
 from taskmatrix.model.edits import EditError
 from taskmatrix.model.filters import FilterSpec
 from taskmatrix.model.plan import Task
@@ -356,8 +355,9 @@ class MainWindow(QMainWindow):
     @staticmethod
     def _dropped_path(event: Any) -> Path | None:
         urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
+        # Any local file: what cannot be read (a .doc, say) gets the reader's message.
         for url in urls:
-            if url.isLocalFile() and Path(url.toLocalFile()).suffix.lower() in READ_SUFFIXES:
+            if url.isLocalFile() and Path(url.toLocalFile()).is_file():
                 return Path(url.toLocalFile())
         return None
 

@@ -14,6 +14,15 @@ ROW_TEMPLATE = "row {row}"
 LINE_TEMPLATE = "line {row}"
 
 
+class Phrase(str):
+    """A message parameter that is itself translatable text (“the workbook”, “a Word
+    document”): messages translate it along with their template."""
+
+
+def _params(params: dict[str, object], translate: Callable[[str], str]) -> dict[str, object]:
+    return {k: translate(v) if isinstance(v, Phrase) else v for k, v in params.items()}
+
+
 class PlanFormatError(Exception):
     """A file could not be read or written as a plan.
 
@@ -37,7 +46,7 @@ class PlanFormatError(Exception):
         where = self.path or "<input>"
         if self.row is not None:
             where += ": " + translate(ROW_TEMPLATE).format(row=self.row)
-        return f"{where}: {translate(self.template).format(**self.params)}"
+        return f"{where}: {translate(self.template).format(**_params(self.params, translate))}"
 
     def __str__(self) -> str:
         return self.localized()
@@ -71,7 +80,7 @@ class Notice:
         return translate(LINE_TEMPLATE if self.in_text else ROW_TEMPLATE).format(row=self.row)
 
     def localized(self, translate: Callable[[str], str] = lambda s: s) -> str:
-        text = translate(self.template).format(**self.params)
+        text = translate(self.template).format(**_params(self.params, translate))
         if self.row is not None:
             text = self.where(translate) + ": " + text
         return text

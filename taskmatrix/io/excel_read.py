@@ -90,12 +90,12 @@ def _open_calamine(checked: CheckedWorkbook, path: Path) -> Any:
     except pc.PasswordError:
         raise PlanFormatError(path, "encrypted workbook, or the old .xls format: save it as .xlsx") from None
     except Exception as exc:  # calamine raises several types for damaged parts
-        raise PlanFormatError(path, "the workbook is damaged: {reason}", reason=_short(exc)) from None
+        raise PlanFormatError(path, "the workbook is damaged: {reason}", reason=short_reason(exc)) from None
 
 
 def _sources(workbook: Any, path: Path) -> Iterator[TableSource]:
     """Each worksheet as a table source (its rows read from calamine when asked for)."""
-    for name in _worksheet_names(workbook):
+    for name in worksheet_names(workbook):
         yield sheet_source(_sheet(workbook, name, path), name, path)
 
 
@@ -111,7 +111,7 @@ def sheet_source(sheet: Any, name: str, path: Path) -> TableSource:
     return TableSource(name, rows, merged)
 
 
-def _worksheet_names(workbook: Any) -> list[str]:
+def worksheet_names(workbook: Any) -> list[str]:
     return [m.name for m in workbook.sheets_metadata if str(m.typ).endswith("WorkSheet")]
 
 
@@ -119,7 +119,8 @@ def _sheet(workbook: Any, name: str, path: Path) -> Any:
     try:
         return workbook.get_sheet_by_name(name)
     except Exception as exc:
-        raise PlanFormatError(path, "sheet “{sheet}” is damaged: {reason}", sheet=name, reason=_short(exc)) from None
+        raise PlanFormatError(path, "sheet “{sheet}” is damaged: {reason}", sheet=name,
+                              reason=short_reason(exc)) from None
 
 
 def _rows(sheet: Any, path: Path, limit: int | None) -> Rows:
@@ -127,7 +128,7 @@ def _rows(sheet: Any, path: Path, limit: int | None) -> Rows:
         rows: Rows = sheet.to_python(skip_empty_area=False, nrows=limit)
     except Exception as exc:
         raise PlanFormatError(path, "sheet “{sheet}” is damaged: {reason}", sheet=sheet.name,
-                              reason=_short(exc)) from None
+                              reason=short_reason(exc)) from None
     return rows
 
 
@@ -191,6 +192,6 @@ def _step(progress: Progress | None, percent: int) -> None:
         raise Cancelled()
 
 
-def _short(exc: BaseException) -> str:
+def short_reason(exc: BaseException) -> str:
     text = str(exc) or type(exc).__name__
     return text if len(text) <= 120 else text[:120] + "…"

@@ -14,7 +14,7 @@ from typing import Any
 from taskmatrix.io.atomic import atomic_write_bytes
 from taskmatrix.io.errors import Notice, PlanFormatError
 from taskmatrix.io.files import read_bytes
-from taskmatrix.io.result import ReadResult
+from taskmatrix.io.result import Progress, ReadResult
 from taskmatrix.model.plan import Plan, Section, Task
 from taskmatrix.model.queries import task_cities
 from taskmatrix.model.units import (
@@ -83,11 +83,12 @@ def dumps(plan: Plan) -> str:
     return json.dumps(plan_to_dict(plan), ensure_ascii=False, indent=2) + "\n"
 
 
-def write_json(plan: Plan, path: str | Path, backup: bool = False) -> None:
+def write_json(plan: Plan, path: str | Path, backup: bool = False, progress: Progress | None = None) -> None:
     atomic_write_bytes(path, dumps(plan).encode("utf-8"), backup=backup)
 
 
-def read_json(path: str | Path) -> ReadResult:
+def read_json(path: str | Path, registry: UnitRegistry | None = None, progress: Progress | None = None) -> ReadResult:
+    """Read a Task Matrix JSON file (it carries its own registry: ``registry`` is not used)."""
     path = Path(path)
     data = read_bytes(path, MAX_JSON_BYTES)
     if not data.strip():

@@ -24,7 +24,7 @@ from pathlib import Path
 
 from taskmatrix.io.errors import Notice, PlanFormatError
 from taskmatrix.io.files import read_bytes
-from taskmatrix.io.result import ReadResult, unknown_unit_notices
+from taskmatrix.io.result import Progress, ReadResult, unknown_unit_notices
 from taskmatrix.io.textlayout import clean_text, paragraph_style, split_lines
 from taskmatrix.io.textparas import DOCNO, paragraphs
 from taskmatrix.io.textplan import ReadContext, TextPlanBuilder, build_items, is_addressee, title_and_preamble
@@ -66,7 +66,8 @@ def decode_text(data: bytes, path: str | Path | None = None) -> str:
     return text
 
 
-def read_plan_text(path: str | Path, registry: UnitRegistry | None = None) -> ReadResult:
+def read_plan_text(path: str | Path, registry: UnitRegistry | None = None,
+                   progress: Progress | None = None) -> ReadResult:
     """Read a ``.txt`` plan; raises :class:`PlanFormatError` naming the file on bad input."""
     path = Path(path)
     data = read_bytes(path, MAX_TEXT_BYTES)

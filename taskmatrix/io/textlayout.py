@@ -31,6 +31,8 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 #: Characters that end a sentence (or a heading's parenthesis) at the end of a line.
 SENTENCE_END = ("。", "！", "？", "；", "：", "）", ")", "”", "」", "!", "?", ";", ":")
 _HEADER_MAX = 40
+_NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十]+[）)]"
+                       r"|\d+[.．、﹒]|第[一二三四五六七八九十]+)")
 _WIDE = "\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\u3000-\u303f\u2010-\u2027\u2030-\u205e\u00b7"
 _SPACE_NEAR_WIDE = re.compile(f"(?<=[{_WIDE}]) +| +(?=[{_WIDE}])")
 _COMMA = re.compile(r"(?<!\d),|,(?!\d)")
@@ -147,4 +149,10 @@ def _page_artefacts(raw: list[str], starts: list[int]) -> set[int]:
                 and not t.startswith(("（", "(")) and not t.endswith(("）", ")"))}
     first = next((i for i, line in enumerate(raw) if line.strip()), -1)
     drop.update(i for i in edges if raw[i].strip().replace("\x0c", "") in repeated and i != first)
+    if first >= 0 and raw[first].strip().replace("\x0c", "") in repeated:
+        # The first line repeats as a running header: it is one (a 文头) when a title follows it,
+        # and the title itself when the text starts right after it.
+        following = next((raw[i].strip() for i in range(first + 1, len(raw)) if raw[i].strip() and i not in drop), "")
+        if following and "。" not in following and len(following) <= 100 and not _NUMBERED.match(following):
+            drop.add(first)
     return drop

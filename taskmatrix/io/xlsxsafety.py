@@ -14,7 +14,7 @@ import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from taskmatrix.io.errors import PlanFormatError
+from taskmatrix.io.errors import Phrase, PlanFormatError
 from taskmatrix.io.files import read_bytes
 
 OLE2_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -44,33 +44,12 @@ def check_workbook(path: str | Path) -> CheckedWorkbook:
 
 
 def check_workbook_bytes(data: bytes, path: str | Path | None = None) -> CheckedWorkbook:
-    if not data:
-        raise PlanFormatError(path, "the file is empty")
     if data.startswith(OLE2_SIGNATURE):
         raise PlanFormatError(path, "encrypted workbook, or the old .xls format: save it as .xlsx")
-    if not data.startswith(ZIP_SIGNATURES):
-        if data.lstrip()[:1] in (b"<", b"{"):
-            raise PlanFormatError(path, "not an Excel workbook: this is a text, HTML or XML file")
-        raise PlanFormatError(path, "not an Excel workbook (not a zip file)")
-    try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-        infos = archive.infolist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError, NotImplementedError,
-            zlib.error, RuntimeError):
-        raise PlanFormatError(path, "the workbook is damaged or truncated (its zip directory cannot be read)") from None
-    if len(infos) > MAX_MEMBERS:
-        raise PlanFormatError(path, "refused: the workbook has {count} parts", count=len(infos))
-    names = [i.filename for i in infos]
-    total = sum(i.file_size for i in infos)
-    packed = sum(i.compress_size for i in infos)
-    if total > MAX_UNCOMPRESSED:
-        raise PlanFormatError(
-            path, "refused: the workbook would unpack to {size} MB (a zip bomb?); the limit is {limit} MB",
-            size=total // (1024 * 1024), limit=MAX_UNCOMPRESSED // (1024 * 1024))
-    if total > RATIO_FLOOR and total > MAX_RATIO * max(packed, 1):
-        raise PlanFormatError(
-            path, "refused: the workbook is compressed {ratio}:1, past the limit of {limit}:1 (a zip bomb?)",
-            ratio=total // max(packed, 1), limit=MAX_RATIO)
+    if data and not data.startswith(ZIP_SIGNATURES) and data.lstrip()[:1] in (b"<", b"{"):
+        raise PlanFormatError(path, "not an Excel workbook: this is a text, HTML or XML file")
+    checked = check_package(data, path, Phrase("the workbook"))
+    names = checked.names
     if "xl/workbook.xml" not in names and "xl/workbook.bin" not in names:
         if "word/document.xml" in names:
             raise PlanFormatError(path, "not an Excel workbook: this is a Word document")
@@ -81,8 +60,41 @@ def check_workbook_bytes(data: bytes, path: str | Path | None = None) -> Checked
         raise PlanFormatError(path, "not an Excel workbook (a zip file without xl/workbook.xml)")
     if "xl/workbook.bin" in names:
         raise PlanFormatError(path, "this is a binary workbook (.xlsb): save it as .xlsx")
+    return checked
+
+
+def check_package(data: bytes, path: str | Path | None, what: str) -> CheckedWorkbook:
+    """The checks every zip package (a workbook, a Word document, an OpenDocument file) passes
+    before a library parses it: a zip, not truncated, not encrypted, not a zip or entity bomb.
+    ``what`` names the file in messages (“the workbook”, “the document”)."""
+    if not data:
+        raise PlanFormatError(path, "the file is empty")
+    if not data.startswith(ZIP_SIGNATURES):
+        raise PlanFormatError(path, "{what} is not a zip package: the file is damaged or of another kind",
+                              what=what)
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        infos = archive.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError, NotImplementedError,
+            zlib.error, RuntimeError):
+        raise PlanFormatError(path, "{what} is damaged or truncated (its zip directory cannot be read)",
+                              what=what) from None
+    if len(infos) > MAX_MEMBERS:
+        raise PlanFormatError(path, "refused: {what} has {count} parts", what=what, count=len(infos))
+    names = [i.filename for i in infos]
+    total = sum(i.file_size for i in infos)
+    packed = sum(i.compress_size for i in infos)
+    if total > MAX_UNCOMPRESSED:
+        raise PlanFormatError(
+            path, "refused: {what} would unpack to {size} MB (a zip bomb?); the limit is {limit} MB",
+            what=what, size=total // (1024 * 1024), limit=MAX_UNCOMPRESSED // (1024 * 1024))
+    if total > RATIO_FLOOR and total > MAX_RATIO * max(packed, 1):
+        raise PlanFormatError(
+            path, "refused: {what} is compressed {ratio}:1, past the limit of {limit}:1 (a zip bomb?)",
+            what=what, ratio=total // max(packed, 1), limit=MAX_RATIO)
     if any(i.flag_bits & 0x1 for i in infos):
-        raise PlanFormatError(path, "encrypted workbook, or the old .xls format: save it as .xlsx")
+        raise PlanFormatError(path, "{what} is encrypted (password-protected): remove the password and save it "
+                                    "again", what=what)
     _refuse_entity_declarations(archive, infos, path)
     return CheckedWorkbook(data, names, total)
 

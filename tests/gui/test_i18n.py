@@ -69,3 +69,19 @@ def test_io_errors_show_in_chinese(qapp):
 
 def test_root_has_the_catalogue_files():
     assert TS.exists() and QM.exists() and TS.parent == ROOT / "taskmatrix" / "resources" / "i18n"
+
+
+def test_phrases_inside_io_messages_are_translated_too(qapp):
+    from taskmatrix.gui.i18n import describe, install_translators
+    from taskmatrix.io.errors import Phrase, PlanFormatError
+
+    translators = install_translators(qapp, "zh_CN")
+    try:
+        error = PlanFormatError("计划.doc", "this is {what}", what=Phrase(
+            "an old Word document (.doc): open it in Word or WPS and save it as .docx"))
+        assert describe(error) == "计划.doc: 这是旧版 Word 文档（.doc）：请用 Word 或 WPS 打开并另存为 .docx"
+        assert str(error) == ("计划.doc: this is an old Word document (.doc): open it in Word or WPS and save it "
+                              "as .docx")
+    finally:
+        for translator in translators:
+            qapp.removeTranslator(translator)

@@ -286,12 +286,40 @@
         <translation>“{name}”有尚未保存的修改，是否先保存？</translation>
     </message>
     <message>
-        <source>Open Plan</source>
-        <translation>打开计划</translation>
+        <source>Plans ({patterns})</source>
+        <translation>计划文件 ({patterns})</translation>
     </message>
     <message>
-        <source>Plans ({patterns});;Excel workbooks (*.xlsx);;Plan text (*.txt);;JSON (*.json)</source>
-        <translation>计划文件 ({patterns});;Excel 工作簿 (*.xlsx);;计划文本 (*.txt);;JSON (*.json)</translation>
+        <source>Excel and WPS workbooks (*.xlsx *.xlsm *.xls *.et *.ett *.ods *.xlsb)</source>
+        <translation>Excel 和 WPS 表格 (*.xlsx *.xlsm *.xls *.et *.ett *.ods *.xlsb)</translation>
+    </message>
+    <message>
+        <source>Word documents (*.docx)</source>
+        <translation>Word 文档 (*.docx)</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Plan text (*.txt)</source>
+        <translation>计划文本 (*.txt)</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Task Matrix JSON (*.json)</source>
+        <translation>Task Matrix JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Open Plan</source>
+        <translation>打开计划</translation>
     </message>
     <message>
         <source>Opening {name}…</source>
@@ -684,7 +712,7 @@
     </message>
     <message>
         <source>PDF (*.pdf)</source>
-        <translation>PDF (*.pdf)</translation>
+        <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
         <source>Writing {name}…</source>
@@ -1069,6 +1097,174 @@ Restore it?</source>
         <translation>无权写入：文件或文件夹为只读，或被其他程序锁定</translation>
     </message>
     <message>
+        <source>not a readable CSV file: {reason}</source>
+        <translation>无法读取的 CSV 文件：{reason}</translation>
+    </message>
+    <message>
+        <source>a CSV file written by Task Matrix: its 涉及地市 column is worked out again from the units</source>
+        <translation>由 Task Matrix 导出的 CSV 文件：“涉及地市”一列按责任单位重新计算</translation>
+    </message>
+    <message>
+        <source>the document</source>
+        <translation>该文档</translation>
+    </message>
+    <message>
+        <source>{count} numbers that Word generates (automatic numbering) were read</source>
+        <translation>已读取 Word 自动编号生成的 {count} 个编号</translation>
+    </message>
+    <message>
+        <source>not a Word document: the package has no document part</source>
+        <translation>不是 Word 文档：文件包中没有正文部分</translation>
+    </message>
+    <message>
+        <source>the document is damaged: {reason}</source>
+        <translation>文档已损坏：{reason}</translation>
+    </message>
+    <message>
+        <source>the document has text and a task table: the tasks were read from the table</source>
+        <translation>文档中既有正文又有任务表：任务从表格中读取</translation>
+    </message>
+    <message>
+        <source>{count} tables with the same header were read as one</source>
+        <translation>{count} 个表头相同的表格已合并读取</translation>
+    </message>
+    <message>
+        <source>Excel workbook</source>
+        <translation>Excel 工作簿</translation>
+    </message>
+    <message>
+        <source>Excel 97-2003 workbook</source>
+        <translation>Excel 97-2003 工作簿</translation>
+    </message>
+    <message>
+        <source>WPS spreadsheet</source>
+        <translation>WPS 表格</translation>
+    </message>
+    <message>
+        <source>OpenDocument spreadsheet</source>
+        <translation>OpenDocument 电子表格</translation>
+    </message>
+    <message>
+        <source>Excel binary workbook</source>
+        <translation>Excel 二进制工作簿</translation>
+    </message>
+    <message>
+        <source>Word document</source>
+        <translation>Word 文档</translation>
+    </message>
+    <message>
+        <source>PDF</source>
+        <translation>PDF 文件</translation>
+    </message>
+    <message>
+        <source>plan text</source>
+        <translation>计划文本</translation>
+    </message>
+    <message>
+        <source>CSV</source>
+        <translation>CSV 文件</translation>
+    </message>
+    <message>
+        <source>Task Matrix JSON</source>
+        <translation>Task Matrix JSON 文件</translation>
+    </message>
+    <message>
+        <source>an old Word document (.doc): open it in Word or WPS and save it as .docx</source>
+        <translation>旧版 Word 文档（.doc）：请用 Word 或 WPS 打开并另存为 .docx</translation>
+    </message>
+    <message>
+        <source>a WPS Writer document (.wps): open it in WPS and save it as .docx</source>
+        <translation>WPS 文字文档（.wps）：请用 WPS 打开并另存为 .docx</translation>
+    </message>
+    <message>
+        <source>an OpenDocument text (.odt): save it as .docx</source>
+        <translation>OpenDocument 文本（.odt）：请另存为 .docx</translation>
+    </message>
+    <message>
+        <source>an RTF document: save it as .docx</source>
+        <translation>RTF 文档：请另存为 .docx</translation>
+    </message>
+    <message>
+        <source>unsupported file type “{suffix}”: open a .xlsx, .xls, .et, .ods, .docx, .pdf, .txt, .csv or .json file</source>
+        <translation>不支持的文件类型“{suffix}”：请打开 .xlsx、.xls、.et、.ods、.docx、.pdf、.txt、.csv 或 .json 文件</translation>
+    </message>
+    <message>
+        <source>an old Office file this app cannot read: save it as .xlsx or .docx</source>
+        <translation>本软件无法读取的旧版 Office 文件：请另存为 .xlsx 或 .docx</translation>
+    </message>
+    <message>
+        <source>a zip file that is no workbook or document this app reads</source>
+        <translation>这是一个压缩包，但不是本软件可读取的工作簿或文档</translation>
+    </message>
+    <message>
+        <source>this is {what}</source>
+        <translation>这是{what}</translation>
+    </message>
+    <message>
+        <source>the content is not what the name says ({kind}): the file is damaged or of another kind</source>
+        <translation>文件内容与文件名（{kind}）不符：文件已损坏或属于其他类型</translation>
+    </message>
+    <message>
+        <source>the file is password-protected (encrypted): open it in Excel, WPS or Word, remove the password, save it, and open it here again</source>
+        <translation>文件设有密码（已加密）：请在 Excel、WPS 或 Word 中打开，取消密码并保存后再在此打开</translation>
+    </message>
+    <message>
+        <source>this is a PowerPoint file, not a plan</source>
+        <translation>这是 PowerPoint 文件，不是计划</translation>
+    </message>
+    <message>
+        <source>the file is damaged or truncated (its zip directory cannot be read)</source>
+        <translation>文件已损坏或不完整（无法读取其压缩目录）</translation>
+    </message>
+    <message>
+        <source>the file is a {format}, whatever its name says; it was read as one</source>
+        <translation>无论文件名如何，该文件实际是{format}，已按此读取</translation>
+    </message>
+    <message>
+        <source>the PDF has no text</source>
+        <translation>该 PDF 没有文字</translation>
+    </message>
+    <message>
+        <source>the PDF's text layer was read ({pages} pages)</source>
+        <translation>已读取 PDF 的文字层（{pages} 页）</translation>
+    </message>
+    <message>
+        <source>refused: the PDF's content would inflate past {limit} MB (a PDF bomb?)</source>
+        <translation>已拒绝：该 PDF 的内容解压后将超过 {limit} MB（疑似 PDF 炸弹）</translation>
+    </message>
+    <message>
+        <source>refused: the PDF's objects are nested too deep to read (damaged or hostile)</source>
+        <translation>已拒绝：该 PDF 的对象嵌套过深，无法读取（文件已损坏或有恶意）</translation>
+    </message>
+    <message>
+        <source>this PDF is a scanned image with no text layer, so its text cannot be read: open the Word or text version of the plan, or run it through OCR</source>
+        <translation>该 PDF 是扫描图像，没有文字层，无法读取其文字：请打开计划的 Word 或文本版本，或先进行文字识别（OCR）</translation>
+    </message>
+    <message>
+        <source>the PDF's task table was read ({pages} pages)</source>
+        <translation>已读取 PDF 中的任务表（{pages} 页）</translation>
+    </message>
+    <message>
+        <source>the PDF is damaged and cannot be read</source>
+        <translation>该 PDF 已损坏，无法读取</translation>
+    </message>
+    <message>
+        <source>refused: the PDF has {count} pages; a plan has at most {limit}</source>
+        <translation>已拒绝：该 PDF 有 {count} 页，计划最多 {limit} 页</translation>
+    </message>
+    <message>
+        <source>the PDF is damaged and cannot be read: {reason}</source>
+        <translation>该 PDF 已损坏，无法读取：{reason}</translation>
+    </message>
+    <message>
+        <source>the PDF is password-protected: open it with its password, save a copy without one, and open that here</source>
+        <translation>该 PDF 设有密码：请用密码打开，另存一份不带密码的副本，再在此打开</translation>
+    </message>
+    <message>
+        <source>the PDF is encrypted in a way this app cannot read: save a copy without encryption</source>
+        <translation>该 PDF 的加密方式本软件无法读取：请另存一份未加密的副本</translation>
+    </message>
+    <message>
         <source>no recognisable task table: no sheet has a header row naming 序号, 重点任务 or 具体内容, and the units; header cells found: {cells}</source>
         <translation>未找到任务分工表：没有哪个工作表的表头同时含有“序号”、“重点任务”或“具体内容”以及责任单位；找到的表头单元格：{cells}</translation>
     </message>
@@ -1079,6 +1275,46 @@ Restore it?</source>
     <message>
         <source>sheet “{sheet}”, list layout, header in row {header_row}: {columns}; extra columns: {extras}</source>
         <translation>工作表“{sheet}”，列表布局，表头在第 {header_row} 行：{columns}；附加列：{extras}</translation>
+    </message>
+    <message>
+        <source>saving writes a new .xlsx beside this file; the file itself is not changed</source>
+        <translation>保存时将在此文件旁另存一个新的 .xlsx；此文件本身不作改动</translation>
+    </message>
+    <message>
+        <source>the workbook</source>
+        <translation>该工作簿</translation>
+    </message>
+    <message>
+        <source>the workbook is password-protected (encrypted): remove the password in Excel or WPS, save it, and open it here again</source>
+        <translation>该工作簿设有密码（已加密）：请在 Excel 或 WPS 中取消密码并保存后再在此打开</translation>
+    </message>
+    <message>
+        <source>the workbook's other sheets ({sheets}) stay in this file; they are not part of the plan</source>
+        <translation>工作簿中的其他工作表（{sheets}）保留在原文件中，不属于计划</translation>
+    </message>
+    <message>
+        <source>the OpenDocument content is damaged: {reason}</source>
+        <translation>OpenDocument 内容已损坏：{reason}</translation>
+    </message>
+    <message>
+        <source>{what} is not a zip package: the file is damaged or of another kind</source>
+        <translation>{what}不是压缩包：文件已损坏或属于其他类型</translation>
+    </message>
+    <message>
+        <source>refused: {what} has {count} parts</source>
+        <translation>已拒绝：{what}有 {count} 个部件</translation>
+    </message>
+    <message>
+        <source>refused: {what} would unpack to {size} MB (a zip bomb?); the limit is {limit} MB</source>
+        <translation>已拒绝：{what}解压后将达 {size} MB（疑似压缩炸弹），上限为 {limit} MB</translation>
+    </message>
+    <message>
+        <source>refused: {what} is compressed {ratio}:1, past the limit of {limit}:1 (a zip bomb?)</source>
+        <translation>已拒绝：{what}的压缩比为 {ratio}:1，超过上限 {limit}:1（疑似压缩炸弹）</translation>
+    </message>
+    <message>
+        <source>{what} is encrypted (password-protected): remove the password and save it again</source>
+        <translation>{what}已加密（设有密码）：请取消密码后重新保存</translation>
     </message>
     <message>
         <source>sheet “{sheet}”, list layout, header in row {header_row}: {columns}</source>
@@ -1149,10 +1385,6 @@ Restore it?</source>
         <translation>文件过大（{size} MB；上限为 {limit} MB）</translation>
     </message>
     <message>
-        <source>unsupported file type “{suffix}”: open a .xlsx, .txt or .json file</source>
-        <translation>不支持的文件类型“{suffix}”：请打开 .xlsx、.txt 或 .json 文件</translation>
-    </message>
-    <message>
         <source>cannot write “{suffix}” files: use .xlsx, .json or .csv</source>
         <translation>无法写入“{suffix}”文件：请使用 .xlsx、.json 或 .csv</translation>
     </message>
@@ -1171,10 +1403,6 @@ Restore it?</source>
     <message>
         <source>a title, section, column or unit name of {length} characters is longer than an Excel cell holds (32,767): “{start}…”</source>
         <translation>有一个长达 {length} 字的标题、领域、列名或单位名，超出 Excel 单元格的容量（32,767 字）：“{start}…”</translation>
-    </message>
-    <message>
-        <source>the old .xls/.et format cannot be read: save it as .xlsx</source>
-        <translation>无法读取旧的 .xls/.et 格式：请另存为 .xlsx</translation>
     </message>
     <message>
         <source>the file is empty</source>
@@ -1337,22 +1565,6 @@ Restore it?</source>
         <translation>牵头规则：列第一位的单位牵头，其余参与（任务 {number} 载明：“{rule}”）</translation>
     </message>
     <message>
-        <source>not an Excel workbook (not a zip file)</source>
-        <translation>不是 Excel 工作簿（不是 zip 文件）</translation>
-    </message>
-    <message>
-        <source>refused: the workbook has {count} parts</source>
-        <translation>已拒绝：工作簿含有 {count} 个部件</translation>
-    </message>
-    <message>
-        <source>refused: the workbook would unpack to {size} MB (a zip bomb?); the limit is {limit} MB</source>
-        <translation>已拒绝：工作簿解压后将达 {size} MB（可能是压缩炸弹）；上限为 {limit} MB</translation>
-    </message>
-    <message>
-        <source>refused: the workbook is compressed {ratio}:1, past the limit of {limit}:1 (a zip bomb?)</source>
-        <translation>已拒绝：工作簿压缩比为 {ratio}:1，超过上限 {limit}:1（可能是压缩炸弹）</translation>
-    </message>
-    <message>
         <source>not an Excel workbook (a zip file without xl/workbook.xml)</source>
         <translation>不是 Excel 工作簿（zip 文件中没有 xl/workbook.xml）</translation>
     </message>
@@ -1365,10 +1577,6 @@ Restore it?</source>
         <translation>不是 Excel 工作簿：这是文本、HTML 或 XML 文件</translation>
     </message>
     <message>
-        <source>the workbook is damaged or truncated (its zip directory cannot be read)</source>
-        <translation>工作簿已损坏或不完整（无法读取其 zip 目录）</translation>
-    </message>
-    <message>
         <source>not an Excel workbook: this is a Word document</source>
         <translation>不是 Excel 工作簿：这是 Word 文档</translation>
     </message>
@@ -1379,6 +1587,10 @@ Restore it?</source>
     <message>
         <source>not an Excel workbook: this is an OpenDocument file; save it as .xlsx</source>
         <translation>不是 Excel 工作簿：这是 OpenDocument 文件；请另存为 .xlsx</translation>
+    </message>
+    <message>
+        <source>{what} is damaged or truncated (its zip directory cannot be read)</source>
+        <translation>{what}已损坏或不完整（无法读取其压缩目录）</translation>
     </message>
     <message>
         <source>refused: part {part} declares XML entities (an entity bomb?)</source>
