@@ -105,7 +105,8 @@ def test_headless_export_imports_neither_pandas_nor_qtwidgets(seed_txt, tmp_path
     code = (
         "import sys; from taskmatrix.launcher import main; "
         f"rc = main(['export', {str(seed_txt)!r}, {str(tmp_path / 'o.json')!r}]); "
-        "bad = [m for m in ('pandas', 'PySide6.QtWidgets', 'openpyxl') if m in sys.modules]; "
+        "bad = [m for m in ('pandas', 'PySide6.QtWidgets', 'openpyxl', 'docx', 'pdfplumber', 'pypdfium2', "
+        "'python_calamine') if m in sys.modules]; "
         "print(rc, bad)"
     )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
@@ -178,3 +179,35 @@ def test_headless_sheets_do_not_import_qtwidgets(seed_txt, tmp_path):
     )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
     assert proc.stdout.strip() == "0 []", proc.stderr
+
+
+@pytest.mark.parametrize("name, tasks", [("seed.docx", 100), ("seed.pdf", 100), ("matrix.docx", 3),
+                                         ("list_basic.xls", 5)])
+def test_export_and_sheets_from_word_pdf_and_old_workbooks(tmp_path, name, tasks):
+    from tests.conftest import DATA
+
+    if not (DATA / name).exists():
+        pytest.skip(f"{name} needs soffice to be made")
+    src = tmp_path / name
+    src.write_bytes((DATA / name).read_bytes())
+    out = tmp_path / "out.json"
+    proc = run("export", src, out)
+    assert proc.returncode == 0, proc.stderr
+    assert f"{tasks} tasks" in proc.stderr.splitlines()[0]
+    assert len(json.loads(out.read_text(encoding="utf-8"))["tasks"]) == tasks
+    pdf = tmp_path / "sheets.pdf"
+    proc = run("sheets", src, pdf)
+    assert proc.returncode == 0 and pdf.read_bytes().startswith(b"%PDF"), proc.stderr
+
+
+@pytest.mark.parametrize("name, content, message", [
+    ("plan.docx", b"PK\x03\x04" + b"\0" * 40, "damaged or truncated"),
+    ("plan.docx", (__import__("tests.make_documents", fromlist=["ole2"]).ole2(["EncryptionInfo", "EncryptedPackage"])),
+     "password-protected"),
+    ("plan.doc", __import__("tests.make_documents", fromlist=["ole2"]).ole2(["WordDocument"]), "save it as .docx"),
+    ("plan.pdf", b"%PDF-1.4\n%broken", "damaged"),
+    ("plan.ods", b"PK\x05\x06" + b"\0" * 18, "damaged"),
+])
+def test_bad_documents_exit_2_with_one_line(tmp_path, name, content, message):
+    (tmp_path / name).write_bytes(content)
+    assert message in bad(tmp_path, tmp_path / name)

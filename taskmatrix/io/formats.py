@@ -139,6 +139,10 @@ def _zip_format(path: Path, suffix: str) -> Format:
         raise PlanFormatError(path, "this is {what}", what=_REFUSED_SUFFIXES[".odt"])
     if "ppt/presentation.xml" in names:
         raise PlanFormatError(path, "this is a PowerPoint file, not a plan")
+    named = _BY_SUFFIX.get(suffix)
+    if named is not None and named.name in ("xlsx", "xlsb", "docx", "ods", "et"):
+        raise PlanFormatError(path, "the content is not what the name says ({kind}): the file is damaged or of "
+                                    "another kind", kind=Phrase(named.label))
     raise PlanFormatError(path, "a zip file that is no workbook or document this app reads")
 
 
