@@ -74,8 +74,7 @@ def read_csv(path: str | Path, registry: UnitRegistry | None = None, progress: P
         facts.append(Notice("a CSV file written by Task Matrix: its 涉及地市 column is worked out again "
                             "from the units"))
     source = TableSource(path.name, lambda n: rows if n is None else rows[:n], lambda: [])
-    plan, warnings, info = read_table(find_table([source], path).load(), path, registry, progress)
-    return ReadResult(plan, warnings, info, facts)
+    return read_table(find_table([source], path).load(), path, registry, progress).result(facts)
 
 
 def _unquote(value: str) -> str:

@@ -44,7 +44,8 @@ def read_docx(path: Path, registry: UnitRegistry | None = None, progress: Progre
     task_tables = [t for t in tables if has_task_table(*t)]
     if task_tables:
         table = _joined(task_tables, path)
-        plan, warnings, info = read_table(table, path, registry, progress)
+        read = read_table(table, path, registry, progress)
+        plan = read.plan
         facts: list[Notice] = []
         if any(p.strip() for p in paragraphs):
             facts.append(Notice("the document has text and a task table: the tasks were read from the table"))
@@ -52,7 +53,7 @@ def read_docx(path: Path, registry: UnitRegistry | None = None, progress: Progre
             facts.append(Notice("{count} tables with the same header were read as one", count=len(task_tables)))
         if plan.title == "" and paragraphs:
             plan.title = next((p.strip() for p in paragraphs if p.strip()), "")[:100]
-        return ReadResult(plan, warnings, info, facts)
+        return read.result(facts)
     from taskmatrix.io.plaintext import parse_plan_text
 
     result = parse_plan_text("\n\n".join(paragraphs), registry, path)

@@ -23,9 +23,10 @@ from taskmatrix.io import excel_layout as L
 from taskmatrix.io.bulk import release_native_memory
 from taskmatrix.io.errors import Cancelled, PlanFormatError
 from taskmatrix.io.result import Progress, ReadResult
-from taskmatrix.io.tableread import Merged, Rows, TableSource, find_table, read_table
+from taskmatrix.io.sheetlayout import read_layout
+from taskmatrix.io.tableread import FoundTable, Merged, Rows, TableSource, find_table, read_table
 from taskmatrix.io.xlsxsafety import CheckedWorkbook, check_workbook
-from taskmatrix.model.plan import ForeignContent
+from taskmatrix.model.plan import ForeignContent, SourceLook, Task, task_fingerprint
 from taskmatrix.model.units import DEFAULT_GROUP_MEMBERS, GROUP_CATEGORY, UNREGISTERED_LABEL, Unit, UnitRegistry
 
 logger = logging.getLogger(__name__)
@@ -64,7 +65,8 @@ def read_xlsx(path: str | Path, registry: UnitRegistry | None = None,
     literal = ours and len(generated) == 3 and table.name == generated[0] and not table.header.is_grid
     if literal:
         table.header = L.canonical_header(table.rows, table.header)
-    plan, warnings, info = read_table(table, path, plan_registry, progress, literal)
+    read = read_table(table, path, plan_registry, progress, literal)
+    plan, warnings, info = read.plan, read.warnings, read.info
     rows, header, sheet_name = table.rows, table.header, table.name
     if ours:
         # The title row shows the title the app stored; a title edited in Excel wins.
@@ -75,10 +77,21 @@ def read_xlsx(path: str | Path, registry: UnitRegistry | None = None,
         plan.preamble = meta.get("description", "")
     replaced = [sheet_name] + [s for s in generated if s != sheet_name and s in sheet_names]
     kept = [s for s in sheet_names if s not in replaced]
-    if kept:
-        plan.foreign = ForeignContent(checked.data, kept, replaced)
+    plan.foreign = ForeignContent(checked.data, kept, replaced, _look(checked.data, table, read.task_rows))
     _step(progress, 100)
     return ReadResult(plan, warnings, info)
+
+
+def _look(data: bytes, table: FoundTable, task_rows: list[tuple[Task, int]]) -> SourceLook | None:
+    """How the task sheet looked: widths of the columns the plan has, heights of task rows."""
+    layout = read_layout(data, table.name)
+    if layout is None:
+        return None
+    header = table.header
+    widths = {key: layout.widths[c] for key, c in header.fields.items() if c in layout.widths}
+    widths.update({f"extra:{name}": layout.widths[c] for c, name in header.extras if c in layout.widths})
+    heights = {task_fingerprint(task): layout.heights[r] for task, r in task_rows if r in layout.heights}
+    return SourceLook(widths, heights, layout.page)
 
 
 # -- the workbook ------------------------------------------------------------------------------

@@ -19,7 +19,8 @@ from typing import Any, Protocol
 from taskmatrix.io import excel_layout as L
 from taskmatrix.io.atomic import atomic_write
 from taskmatrix.io.errors import Cancelled, Notice, PlanSaveError
-from taskmatrix.model.plan import STATUSES, Plan
+from taskmatrix.io.sheetlayout import PageSetup, row_height
+from taskmatrix.model.plan import STATUSES, Plan, SourceLook, Task, task_fingerprint
 from taskmatrix.model.queries import unit_counts
 from taskmatrix.model.units import GROUP_CATEGORY, UNREGISTERED_LABEL
 
@@ -45,13 +46,19 @@ _WIDTH_LIMITS = {
 }
 
 
+SUMMARY_WIDTHS = [24.0, 12.0, 10.0, 10.0, 30.0, 40.0, 24.0, 30.0]
+FOOTER = "&C第 &P 页 共 &N 页"
+#: Margins in inches: narrow at the sides (a wide table), room for the footer at the bottom.
+DEFAULT_MARGINS = {"left": 0.5, "right": 0.5, "top": 0.6, "bottom": 0.7, "header": 0.3, "footer": 0.3}
+
+
 class SheetSink(Protocol):
     def write(self, row: int, col: int, value: str | int, style: str) -> None: ...
     def merge(self, row: int, first_col: int, last_col: int, value: str, style: str) -> None: ...
     def widths(self, widths: Sequence[float]) -> None: ...
     def height(self, row: int, points: float) -> None: ...
     def freeze(self, row: int, col: int) -> None: ...
-    def print_setup(self, landscape: bool, repeat_row: int | None, footer: str) -> None: ...
+    def print_setup(self, page: PageSetup) -> None: ...
     def list_validation(self, first_row: int, col: int, last_row: int, options: list[str]) -> None: ...
 
 
@@ -109,28 +116,40 @@ def _write_layout(plan: Plan, book: BookSink, names: tuple[str, str, str], clean
     _summary_sheet(plan, book.add_sheet(names[2]), cleaner)
 
 
+def _cell_text(task: Task, key: str) -> str:
+    if key in ("leads", "participants"):
+        return "、".join(getattr(task, key))
+    if key.startswith("extra:"):
+        return task.extra.get(key[len("extra:"):], "")
+    return str(getattr(task, key))
+
+
 def _task_sheet(plan: Plan, ws: SheetSink, cleaner: _Cleaner, progress: Progress | None) -> None:
     columns = list(L.CANONICAL_COLUMNS) + [(f"extra:{name}", name) for name in plan.extra_fields]
+    keys = [key for key, _ in columns]
     ncols = len(columns)
-    title = L.rendered_title(plan.title)
-    ws.merge(0, 0, ncols - 1, cleaner.text(title, None), "title")
-    ws.height(0, 36)
-    for c, (_, header) in enumerate(columns):
-        ws.write(1, c, cleaner.text(header, None), "header")
-    ws.height(1, 24)
-    widths = [float(display_width_floor(key)) for key, _ in columns]
-    limits = [_WIDTH_LIMITS.get("extra" if key.startswith("extra:") else key, (8, 30)) for key, _ in columns]
-    for c, (_, header) in enumerate(columns):
-        widths[c] = max(widths[c], min(L.display_width(header) + 2, limits[c][1]))
+    look = plan.foreign.look if plan.foreign is not None else None
+    widths = _task_widths(plan, columns, look)
+    size = STYLES["cell"]["size"]
+    title = cleaner.text(L.rendered_title(plan.title), None)
+    ws.merge(0, 0, ncols - 1, title, "title")
+    ws.height(0, max(36.0, row_height([title], [sum(widths) * 0.9], STYLES["title"]["size"])))
+    headers = [cleaner.text(header, None) for _, header in columns]
+    for c, header in enumerate(headers):
+        ws.write(1, c, header, "header")
+    ws.height(1, max(24.0, row_height(headers, widths, STYLES["header"]["size"])))
     sections = {s.number: s for s in plan.sections}
     written_sections: set[int] = set()
     row = 2
     current: int | None = None
     total = len(plan.tasks)
+    heights = look.heights if look is not None else {}
+    section_height = row_height(["一"], [10.0], STYLES["section"]["size"])
 
     def section_row(number: int) -> None:
         nonlocal row
         ws.merge(row, 0, ncols - 1, cleaner.text(sections[number].label, None), "section")
+        ws.height(row, section_height)
         written_sections.add(number)
         row += 1
 
@@ -145,30 +164,67 @@ def _task_sheet(plan: Plan, ws: SheetSink, cleaner: _Cleaner, progress: Progress
                     section_row(number)
             section_row(task.section)
         current = task.section
-        for c, (key, _) in enumerate(columns):
+        texts = []
+        for c, key in enumerate(keys):
             if key == "number":
                 ws.write(row, c, task.number, "center")
+                texts.append("")
                 continue
-            if key in ("leads", "participants"):
-                value = "、".join(getattr(task, key))
-            elif key.startswith("extra:"):
-                value = task.extra.get(key[len("extra:"):], "")
-            else:
-                value = getattr(task, key)
+            value = _cell_text(task, key)
             if value:
                 value = cleaner.text(value, task.number)
-                if widths[c] < limits[c][1]:
-                    widths[c] = max(widths[c], min(L.display_width(value) + 2, limits[c][1]))
+            texts.append(value)
             ws.write(row, c, value, "center" if key in ("deadline", "status") else "cell")
+        # A row the user did not change keeps the source's height; others fit their text.
+        kept = heights.get(task_fingerprint(task)) if heights else None
+        ws.height(row, kept if kept is not None else row_height(texts, widths, size))
         row += 1
     for number in order:
         if number not in written_sections:
             section_row(number)
-    ws.widths([max(w, limits[c][0]) for c, w in enumerate(widths)])
+    ws.widths(widths)
     ws.freeze(2, 0)
-    ws.print_setup(landscape=True, repeat_row=1, footer="&C第 &P 页，共 &N 页")
-    status_col = next(c for c, (key, _) in enumerate(columns) if key == "status")
+    ws.print_setup(_page(look, repeat_row=1))
+    status_col = keys.index("status")
     ws.list_validation(2, status_col, max(row - 1, 2) + 1000, list(STATUSES))
+
+
+def _task_widths(plan: Plan, columns: list[tuple[str, str]], look: SourceLook | None) -> list[float]:
+    """Column widths: the source's, where it had the column; else fitted to the text (capped)."""
+    widths = [float(display_width_floor(key)) for key, _ in columns]
+    limits = [_WIDTH_LIMITS.get("extra" if key.startswith("extra:") else key, (8, 30)) for key, _ in columns]
+    fixed = look.widths if look is not None else {}
+    for c, (key, header) in enumerate(columns):
+        if key in fixed:
+            widths[c] = fixed[key]
+            continue
+        widths[c] = max(widths[c], min(L.display_width(header) + 2, limits[c][1]))
+        if key == "number":
+            continue
+        for task in plan.tasks:
+            if widths[c] >= limits[c][1]:
+                break
+            value = _cell_text(task, key)
+            if value:
+                widths[c] = max(widths[c], min(L.display_width(value) + 2, limits[c][1]))
+        widths[c] = max(widths[c], limits[c][0])
+    return widths
+
+
+def _page(look: SourceLook | None, repeat_row: int | None, landscape: bool = True) -> PageSetup:
+    """The print set-up: the source's where it set one (orientation, margins, footer), else A4
+    landscape, fit to the page width, the header row on every page, 第 X 页 共 Y 页."""
+    page = PageSetup(landscape=landscape, paper=9, fit_width=1, fit_height=0, margins=dict(DEFAULT_MARGINS),
+                     footer=FOOTER)
+    source = look.page if look is not None else None
+    if isinstance(source, PageSetup):
+        if source.landscape is not None:
+            page.landscape = source.landscape
+        page.margins.update(source.margins)
+        page.footer = source.footer or FOOTER
+        page.header = source.header
+    page.repeat_row = repeat_row
+    return page
 
 
 def display_width_floor(key: str) -> int:
@@ -186,9 +242,12 @@ def _matrix_sheet(plan: Plan, ws: SheetSink, cleaner: _Cleaner) -> None:
     lead_count = dict.fromkeys(units, 0)
     part_count = dict.fromkeys(units, 0)
     row = 1
+    size = STYLES["cell"]["size"]
     for task in plan.tasks:
         ws.write(row, 0, task.number, "center")
-        ws.write(row, 1, cleaner.text(task.title, task.number), "cell")
+        title = cleaner.text(task.title, task.number)
+        ws.write(row, 1, title, "cell")
+        ws.height(row, row_height([title], [30.0], size))
         for unit in task.leads:
             ws.write(row, column[unit], L.MATRIX_LEAD, "center")
             lead_count[unit] += 1
@@ -205,7 +264,7 @@ def _matrix_sheet(plan: Plan, ws: SheetSink, cleaner: _Cleaner) -> None:
         row += 1
     ws.widths([10, 30] + [6] * len(units))
     ws.freeze(1, 2)
-    ws.print_setup(landscape=True, repeat_row=0, footer="&C第 &P 页，共 &N 页")
+    ws.print_setup(_page(None, repeat_row=0))
 
 
 def _summary_sheet(plan: Plan, ws: SheetSink, cleaner: _Cleaner) -> None:
@@ -222,6 +281,7 @@ def _summary_sheet(plan: Plan, ws: SheetSink, cleaner: _Cleaner) -> None:
                 parts.setdefault(name, []).append(str(task.number))
     registry = plan.registry
     row = 1
+    size = STYLES["cell"]["size"]
     for name in plan.all_unit_names():
         unit = registry.get(name)
         lead, part = counts.get(name, (0, 0))
@@ -233,10 +293,11 @@ def _summary_sheet(plan: Plan, ws: SheetSink, cleaner: _Cleaner) -> None:
         ]
         for c, value in enumerate(values):
             ws.write(row, c, value, "center" if isinstance(value, int) else "cell")
+        ws.height(row, row_height([v if isinstance(v, str) else "" for v in values], SUMMARY_WIDTHS, size))
         row += 1
-    ws.widths([24, 12, 10, 10, 30, 40, 24, 30])
+    ws.widths(SUMMARY_WIDTHS)
     ws.freeze(1, 1)
-    ws.print_setup(landscape=True, repeat_row=0, footer="&C第 &P 页，共 &N 页")
+    ws.print_setup(_page(None, repeat_row=0))
 
 
 def _properties(plan: Plan, names: tuple[str, str, str]) -> dict[str, str]:
@@ -342,16 +403,20 @@ class _XlsxWriterSheet:
     def freeze(self, row: int, col: int) -> None:
         self.ws.freeze_panes(row, col)
 
-    def print_setup(self, landscape: bool, repeat_row: int | None, footer: str) -> None:
-        self.ws.set_paper(9)
-        if landscape:
+    def print_setup(self, page: PageSetup) -> None:
+        self.ws.set_paper(page.paper or 9)
+        if page.landscape:
             self.ws.set_landscape()
         else:
             self.ws.set_portrait()
-        if repeat_row is not None:
-            self.ws.repeat_rows(repeat_row)
-        self.ws.fit_to_pages(1, 0)
-        self.ws.set_footer(footer)
+        if page.repeat_row is not None:
+            self.ws.repeat_rows(page.repeat_row)
+        self.ws.fit_to_pages(page.fit_width or 1, page.fit_height or 0)
+        m = page.margins
+        self.ws.set_margins(left=m["left"], right=m["right"], top=m["top"], bottom=m["bottom"])
+        self.ws.set_footer(page.footer, {"margin": m.get("footer", 0.3)})
+        if page.header:
+            self.ws.set_header(page.header, {"margin": m.get("header", 0.3)})
 
     def list_validation(self, first_row: int, col: int, last_row: int, options: list[str]) -> None:
         self.ws.data_validation(first_row, col, last_row, col, {
@@ -436,16 +501,22 @@ class _OpenpyxlSheet:
     def freeze(self, row: int, col: int) -> None:
         self.ws.freeze_panes = f"{L.column_letter(col)}{row + 1}"
 
-    def print_setup(self, landscape: bool, repeat_row: int | None, footer: str) -> None:
+    def print_setup(self, page: PageSetup) -> None:
         setup = self.ws.page_setup
-        setup.paperSize = 9
-        setup.orientation = "landscape" if landscape else "portrait"
-        setup.fitToWidth = 1
-        setup.fitToHeight = 0
+        setup.paperSize = page.paper or 9
+        setup.orientation = "landscape" if page.landscape else "portrait"
+        setup.fitToWidth = page.fit_width or 1
+        setup.fitToHeight = page.fit_height or 0
         self.ws.sheet_properties.pageSetUpPr.fitToPage = True
-        if repeat_row is not None:
-            self.ws.print_title_rows = f"{repeat_row + 1}:{repeat_row + 1}"
-        self.ws.oddFooter.center.text = footer.removeprefix("&C")
+        if page.repeat_row is not None:
+            self.ws.print_title_rows = f"{page.repeat_row + 1}:{page.repeat_row + 1}"
+        m = page.margins
+        margins = self.ws.page_margins
+        margins.left, margins.right, margins.top, margins.bottom = m["left"], m["right"], m["top"], m["bottom"]
+        margins.header, margins.footer = m.get("header", 0.3), m.get("footer", 0.3)
+        self.ws.oddFooter = _header_footer(page.footer)
+        if page.header:
+            self.ws.oddHeader = _header_footer(page.header)
 
     def list_validation(self, first_row: int, col: int, last_row: int, options: list[str]) -> None:
         from openpyxl.worksheet.datavalidation import DataValidation
@@ -455,6 +526,14 @@ class _OpenpyxlSheet:
         letter = L.column_letter(col)
         dv.add(f"{letter}{first_row + 1}:{letter}{last_row + 1}")
         self.ws.add_data_validation(dv)
+
+
+def _header_footer(text: str) -> Any:
+    """A header or footer as openpyxl holds it, from Excel's ``&L…&C…&R…`` text."""
+    from openpyxl.worksheet.header_footer import HeaderFooterItem, _HeaderFooterPart, _split_string
+
+    parts = {k: _HeaderFooterPart.from_str(v) for k, v in _split_string(text).items() if v}
+    return HeaderFooterItem(**parts)
 
 
 def _write_openpyxl(plan: Plan, target: Any, cleaner: _Cleaner, progress: Progress | None) -> None:

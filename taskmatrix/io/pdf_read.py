@@ -141,11 +141,11 @@ def read_pdf(path: Path, registry: UnitRegistry | None = None, progress: Progres
     tables = [t for page in pages for t in page.tables]
     if tables and any(has_task_table(rows, merged) for rows, merged, _ in tables[:3]):
         table = _joined_tables(tables, path)
-        plan, warnings, info = read_table(table, path, registry, progress)
+        read = read_table(table, path, registry, progress)
         facts = [Notice("the PDF's task table was read ({pages} pages)", pages=len(pages))]
-        if not plan.title:
-            plan.title = next((line for page in pages for line, _ in page.lines[:3] if "。" not in line), "")[:100]
-        return ReadResult(plan, warnings, info, facts)
+        if not read.plan.title:
+            read.plan.title = next((line for page in pages for line, _ in page.lines[:3] if "。" not in line), "")[:100]
+        return read.result(facts)
     from taskmatrix.io.plaintext import parse_plan_text
 
     text = "\f".join("\n".join(("\n" if starts else "") + line for line, starts in page.lines) for page in pages)

@@ -39,6 +39,8 @@ class SheetReader:
         self.horizontal: set[int] = set()
         self.width = width = max((len(row) for row in rows), default=0)
         self.filled_rows: set[int] = set()
+        #: Each task with the first sheet row it was read from.
+        self.task_rows: list[tuple[Task, int]] = []
         for (r0, c0), (r1, c1) in merged:
             if r1 > r0:
                 value = rows[r0][c0] if r0 < len(rows) and c0 < len(rows[r0]) else ""
@@ -142,6 +144,7 @@ class SheetReader:
             else:
                 seen[number] = r + 1
             plan.tasks.append(task)
+            self.task_rows.append((task, r))
             last_task = task
         for row_no, task in unnumbered:
             task.number = plan.next_task_number()

@@ -16,9 +16,9 @@ from pathlib import Path
 
 from taskmatrix.io import excel_layout as L
 from taskmatrix.io.errors import Cancelled, Notice, PlanFormatError
-from taskmatrix.io.result import Progress
+from taskmatrix.io.result import Progress, ReadResult
 from taskmatrix.io.sheetreader import Merged, Rows, SheetReader
-from taskmatrix.model.plan import Plan
+from taskmatrix.model.plan import Plan, Task
 from taskmatrix.model.units import UnitRegistry, clean_unit_name
 
 #: Rows looked at to find a table's header.
@@ -94,18 +94,32 @@ def has_task_table(rows: Rows, merged: Merged) -> bool:
         _looks_like_grid_header(head) and find_grid_header(rows) is not None)
 
 
+@dataclass
+class TableRead:
+    """A table read: the plan, its warnings, what was recognised (sheet, layout, columns),
+    and each task with the sheet row it came from."""
+
+    plan: Plan
+    warnings: list[Notice]
+    info: Notice
+    task_rows: list[tuple[Task, int]]
+
+    def result(self, facts: list[Notice] | None = None) -> ReadResult:
+        return ReadResult(self.plan, self.warnings, self.info, list(facts or []))
+
+
 def read_table(table: FoundTable, path: Path, registry: UnitRegistry | None, progress: Progress | None = None,
-               literal: bool = False) -> tuple[Plan, list[Notice], Notice]:
-    """The plan in ``table``; its warnings; what was recognised (sheet, layout, columns).
+               literal: bool = False) -> TableRead:
+    """The plan in ``table`` (see :class:`TableRead`).
 
     ``registry``: the plan's registry; ``None`` reads with both shipped registries and gives
     the plan the one that knows more of its units. ``literal``: a table the app wrote.
     """
     choose = registry is None
     reader = SheetReader(path, table.rows, table.merged, table.header,
-                          UnitRegistry.combined() if registry is None else registry, progress, literal, choose)
+                         UnitRegistry.combined() if registry is None else registry, progress, literal, choose)
     plan, warnings = reader.read()
-    return plan, warnings, describe_table(table)
+    return TableRead(plan, warnings, describe_table(table), reader.task_rows)
 
 
 def describe_table(table: FoundTable) -> Notice:

@@ -41,13 +41,13 @@ def read_old_workbook(path: Path, registry: UnitRegistry | None = None,
     del workbook
     release_native_memory()
     table = candidate.load()
-    plan, warnings, info = read_table(table, path, registry, progress)
+    read = read_table(table, path, registry, progress)
     others = [n for n in names if n != table.name]
     facts = [Notice("saving writes a new .xlsx beside this file; the file itself is not changed")]
     if others:
         facts.append(Notice("the workbook's other sheets ({sheets}) stay in this file; they are not part of the "
                             "plan", sheets="、".join(others)))
-    return ReadResult(plan, warnings, info, facts)
+    return read.result(facts)
 
 
 def _sources(workbook: Any, names: list[str], path: Path, merges: dict[str, Merged] | None) -> list[TableSource]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import chain, pairwise
+from typing import Any
 
 from taskmatrix.model.units import UnitRegistry
 
@@ -68,17 +69,30 @@ class Task:
 
 
 @dataclass
+class SourceLook:
+    """How the source workbook's task sheet looked, kept for the next save: column widths by
+    column key (``title``, ``extra:NAME``…), row heights by the :func:`task_fingerprint` of the
+    task the row held (a row the user did not change keeps its height), the print set-up."""
+
+    widths: dict[str, float] = field(default_factory=dict)
+    heights: dict[int, float] = field(default_factory=dict)
+    page: Any = None
+
+
+@dataclass
 class ForeignContent:
     """What a source workbook held that the app does not model, kept for the next save.
 
     ``workbook`` is the source file's bytes; ``sheets`` the names of its sheets that are
     written back as they were; ``replaced`` the sheets the app writes anew (the task sheet,
-    and the matrix and summary sheets of a workbook the app wrote).
+    and the matrix and summary sheets of a workbook the app wrote); ``look`` how its task
+    sheet looked.
     """
 
     workbook: bytes
     sheets: list[str]
     replaced: list[str] = field(default_factory=list)
+    look: SourceLook | None = None
 
 
 @dataclass
@@ -173,6 +187,12 @@ class Plan:
         order = self.section_order()
         keys = [order.get(t.section, len(order)) for t in self.tasks]
         return all(a <= b for a, b in pairwise(keys))
+
+
+def task_fingerprint(task: Task) -> int:
+    """A number that changes when anything a task's row shows changes (not its number)."""
+    return hash((task.title, task.body, tuple(task.leads), tuple(task.participants), task.deadline, task.status,
+                 task.progress, task.notes, tuple(task.extra.items())))
 
 
 _DIGITS = "零一二三四五六七八九"

@@ -55,7 +55,17 @@ def test_task_sheet_layout(seed_plan, tmp_path, backend):
     # fitToWidth defaults to 1 when absent; fitToHeight 0 lets the pages run on.
     assert ws.page_setup.fitToWidth in (None, 1) and ws.page_setup.fitToHeight == 0
     assert ws.sheet_properties.pageSetUpPr.fitToPage
-    assert ws.oddFooter.center.text == "第 &P 页，共 &N 页"
+    assert ws.oddFooter.center.text == "第 &P 页 共 &N 页"
+    margins = ws.page_margins
+    # Our margins, or the source task sheet's (openpyxl's defaults in the fixture) when it set them.
+    expected_margins = (0.5, 0.5, 0.6, 0.7) if backend == "xlsxwriter" else (0.75, 0.75, 1.0, 1.0)
+    assert (margins.left, margins.right, margins.top, margins.bottom) == expected_margins
+    # Every row has a height that fits its wrapped text: the long bodies are tall, the short short.
+    heights = {r: ws.row_dimensions[r].height for r in range(1, ws.max_row + 1)}
+    assert all(h is not None for h in heights.values())
+    body_lines = [len(ws[f"C{r}"].value or "") * 2 / (ws.column_dimensions["C"].width - 1.2) for r in range(4, 10)]
+    assert all(heights[r + 4] >= lines * 10.5 * 1.3 for r, lines in enumerate(body_lines))
+    assert heights[3] < 30  # a section row is one line
     validations = ws.data_validations.dataValidation
     assert len(validations) == 1 and "G3" in str(validations[0].sqref)
     assert "推进中" in validations[0].formula1
