@@ -4,10 +4,14 @@
 set -eu
 cd "$(dirname "$0")"
 
-# Qt's runtime libraries for a bare Debian, a Chinese font for printing, poppler for the
-# PDF tests. Debian 13 renamed some libraries with a t64 suffix; take whichever exists.
-PACKAGES="libglib2.0-0 libgl1 libegl1 libxkbcommon0 libx11-6 libfontconfig1 libfreetype6 \
-libdbus-1-3 libxcb-cursor0 fonts-wqy-microhei poppler-utils"
+# Qt's runtime libraries for a bare Debian (everything the xcb platform plugin links to, so
+# the window opens on a desktop), a Chinese font for printing, poppler for the PDF tests.
+# Debian 13 renamed some libraries with a t64 suffix; take whichever exists.
+PACKAGES="libglib2.0-0 libgl1 libegl1 libopengl0 libxkbcommon0 libxkbcommon-x11-0 libx11-6 libx11-xcb1 \
+libxext6 libxfixes3 libxi6 libxrender1 libsm6 libice6 libfontconfig1 libfreetype6 libdbus-1-3 \
+libxcb1 libxcb-cursor0 libxcb-glx0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0 \
+libxcb-render0 libxcb-render-util0 libxcb-shape0 libxcb-shm0 libxcb-sync1 libxcb-util1 \
+libxcb-xfixes0 libxcb-xinerama0 libxcb-xkb1 fonts-wqy-microhei poppler-utils"
 if command -v apt-get >/dev/null 2>&1; then
     SUDO=""
     if [ "$(id -u)" != 0 ]; then SUDO="sudo"; fi

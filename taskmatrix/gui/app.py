@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -72,7 +73,7 @@ def build_window(path: Path | None, settings: Settings, language: str | None = N
         document.report = build_report(default)
     else:  # the file comes in once the window is up; the built-in plan if it cannot be read
         document = PlanDocument(Plan(registry=UnitRegistry.default()))
-    window = MainWindow(document, settings)
+    window = MainWindow(document, settings, language="zh_CN" if lang.startswith("zh") else "en")
     window.restore_layout()
     if recovery:
         window.recovery = RecoveryManager(document, recovery_folder, parent=window)
@@ -91,8 +92,23 @@ def build_window(path: Path | None, settings: Settings, language: str | None = N
     return window
 
 
+NO_DISPLAY = ("error: no display found: Task Matrix is a desktop application and needs a desktop session "
+              "(X11 or Wayland); without one, use the headless commands, e.g. "
+              "`python main.py export PLAN OUT.xlsx` or `python main.py sheets PLAN OUT.pdf`")
+
+
+def has_display() -> bool:
+    """False on Linux with neither an X11 nor a Wayland display (and no platform chosen)."""
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
 def run_app(argv: Sequence[str]) -> int:
     args = parse_args(argv)
+    if not has_display():
+        print(NO_DISPLAY, file=sys.stderr)
+        return 2
     app = create_app()
     settings = Settings()
     window = build_window(args.path, settings, args.lang)

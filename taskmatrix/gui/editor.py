@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QSignalBlocker, Qt, Signal
-from PySide6.QtGui import QFocusEvent
+from PySide6.QtCore import QEvent, QObject, QSignalBlocker, Qt, Signal
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QDockWidget,
@@ -42,6 +42,70 @@ class CommitTextEdit(QPlainTextEdit):
         self.committed.emit(self.toPlainText())
 
 
+class WrappingLabel(QLabel):
+    """A word-wrapping label that asks its layout for every line it wraps to (a form layout
+    otherwise gives a wrapped label the height of its unwrapped text, and cuts it)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+
+    def resizeEvent(self, event: Any) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        self._fit()
+
+    def _fit(self) -> None:
+        height = self.heightForWidth(max(self.width(), 1))
+        if height > 0 and height != self.minimumHeight():
+            self.setMinimumHeight(height)
+
+
+class FieldUndo(QObject):
+    """Lets Ctrl+Z and Ctrl+Y reach the plan when a field has nothing of its own to undo or redo.
+
+    A field's undo history holds only what the user typed since the task was shown (filling a
+    field is not a user edit, and a committed edit is the plan's to undo): with none, the
+    keys are left to the window's Undo and Redo, which act on the plan.
+    """
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
+            undo = event.matches(QKeySequence.StandardKey.Undo)
+            redo = event.matches(QKeySequence.StandardKey.Redo) or (
+                event.key() == Qt.Key.Key_Y and event.modifiers() == Qt.KeyboardModifier.ControlModifier)
+            if undo or redo:
+                available = _history(watched)
+                if not (available[0] if undo else available[1]):
+                    event.ignore()
+                    return True  # not overridden: the shortcut goes to the window's action
+        return False
+
+
+def _history(widget: QObject) -> tuple[bool, bool]:
+    """(undo available, redo available) of a field's own editing history."""
+    if isinstance(widget, QLineEdit):
+        return widget.isUndoAvailable(), widget.isRedoAvailable()
+    if isinstance(widget, QPlainTextEdit):
+        document = widget.document()
+        return document.isUndoAvailable(), document.isRedoAvailable()
+    return False, False
+
+
+def forget_history(widget: QWidget) -> None:
+    """Clear a field's own undo history (after its text was committed to the plan)."""
+    if isinstance(widget, QPlainTextEdit):
+        widget.document().clearUndoRedoStacks()
+    elif isinstance(widget, QLineEdit) and (widget.isUndoAvailable() or widget.isRedoAvailable()):
+        position = widget.cursorPosition()
+        widget.setText(widget.text())  # setText starts a new history
+        widget.setCursorPosition(position)
+
+
 class TaskEditor(QDockWidget):
     """Signals:
         editRequested(object task, str key, object value): the user changed a field.
@@ -60,7 +124,7 @@ class TaskEditor(QDockWidget):
         body = QWidget(self)
         self.form = QFormLayout(body)
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
+        self.form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         self.empty = QLabel(self.tr("Select a task in the table to edit it here."), body)
         self.empty.setWordWrap(True)
         self.form.addRow(self.empty)
@@ -71,8 +135,7 @@ class TaskEditor(QDockWidget):
         self.body_edit = CommitTextEdit(body)
         self.leads = UnitListEdit(body)
         self.participants = UnitListEdit(body)
-        self.cities = QLabel(body)
-        self.cities.setWordWrap(True)
+        self.cities = WrappingLabel(body)
         self.deadline = QLineEdit(body)
         self.status = QComboBox(body)
         self.status.setEditable(True)
@@ -92,7 +155,10 @@ class TaskEditor(QDockWidget):
         )
         for label, widget in rows:
             self.form.addRow(label, widget)
-        self.field_widgets = [w for _, w in rows]
+        self.field_widgets: list[QWidget] = [w for _, w in rows]
+        self.undo_filter = FieldUndo(self)
+        for field in self._text_fields():
+            field.installEventFilter(self.undo_filter)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setMinimumWidth(self.fontMetrics().horizontalAdvance("中") * 19)
@@ -114,6 +180,7 @@ class TaskEditor(QDockWidget):
         self.progress.committed.connect(lambda text: self._commit("progress", text))
         self.notes.committed.connect(lambda text: self._commit("notes", text))
         table.dataChanged.connect(self._data_changed)
+        table.rowsRemoved.connect(self._rows_removed)
         table.modelReset.connect(self._plan_reset)
         table.sectionsChanged.connect(self._refill_sections)
         table.unitsChanged.connect(self._refill_units)
@@ -121,8 +188,12 @@ class TaskEditor(QDockWidget):
 
     # -- showing a task -----------------------------------------------------------------
     def set_task(self, task: Task | None) -> None:
+        changed = task is not self.task
         self.task = task
         self.refresh()
+        if changed:  # what was typed for another task is no history of this one
+            for widget in self._text_fields():
+                forget_history(widget)
 
     def refresh(self) -> None:
         task = self.task
@@ -158,7 +229,29 @@ class TaskEditor(QDockWidget):
     def _commit(self, key: str, value: Any) -> None:
         if self.task is None:
             return
+        if not self._shown_task_in_plan():
+            self.set_task(None)  # the task went away (deleted, undone): nothing to edit
+            return
         self.editRequested.emit(self.task, key, value)
+        for widget in self._text_fields():
+            forget_history(widget)
+
+    def _text_fields(self) -> list[QWidget]:
+        """The widgets whose text the user types (including those inside the spin box and combo)."""
+        fields: list[QWidget] = [self.title_edit, self.body_edit, self.deadline, self.progress, self.notes,
+                                 *self.extra_edits.values()]
+        for owner in (self.number, self.status):
+            inner = owner.lineEdit()
+            if inner is not None:
+                fields.append(inner)
+        return fields
+
+    def _shown_task_in_plan(self) -> bool:
+        return self.task is not None and any(t is self.task for t in self.table.plan.tasks)
+
+    def _rows_removed(self, *args: Any) -> None:
+        if self.task is not None and not self._shown_task_in_plan():
+            self.set_task(None)
 
     # -- keeping in step with the plan ---------------------------------------------------
     def _data_changed(self, top_left: Any, bottom_right: Any, roles: Any = ()) -> None:
@@ -200,6 +293,7 @@ class TaskEditor(QDockWidget):
         self.extra_edits = {}
         for name in self.table.plan.extra_fields:
             edit = QLineEdit(self.body)
+            edit.installEventFilter(self.undo_filter)
             edit.editingFinished.connect(lambda name=name, edit=edit: self._commit(f"extra:{name}", edit.text()))
             self.form.addRow(name, edit)
             self.extra_edits[name] = edit

@@ -60,7 +60,7 @@ class FilterBar(QWidget):
         self.unit = self._combo("filterUnit", editable=True)
         self.unit.setMinimumContentsLength(8)
         self.role = self._combo("filterRole")
-        for text, role in ((self.tr("Lead or taking part"), ROLE_ANY), (self.tr("Lead"), ROLE_LEAD),
+        for text, role in ((self.tr("Any role"), ROLE_ANY), (self.tr("Lead"), ROLE_LEAD),
                            (self.tr("Taking part"), ROLE_PARTICIPANT)):
             self.role.addItem(text, role)
         self.city = self._combo("filterCity")
@@ -92,6 +92,7 @@ class FilterBar(QWidget):
         layout.addWidget(self.marker)
         layout.addWidget(self.count)
         layout.addWidget(self.clear)
+        self._fit_combo(self.role)
 
         self.search.textChanged.connect(self._text_changed)
         for combo in (self.section, self.role, self.city, self.status):
@@ -116,6 +117,15 @@ class FilterBar(QWidget):
             completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         return combo
 
+    @staticmethod
+    def _fit_combo(combo: QComboBox) -> None:
+        """Wide enough for its first choice ("All units", "全部单位") in any language: the box
+        shows it whole, and keeps its width whatever is chosen later."""
+        if combo.count():
+            text = combo.itemText(0)
+            wide = sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)
+            combo.setMinimumContentsLength(max(5, wide))
+
     # -- choices ------------------------------------------------------------------------
     def set_plan(self, plan: Plan, used: Sequence[str] | None = None) -> None:
         """Fill the choices from ``plan`` (after opening, or when sections change); ``used``:
@@ -136,6 +146,8 @@ class FilterBar(QWidget):
             statuses = sorted({t.status for t in plan.tasks if t.status} - set(STATUSES))
             for status in (*STATUSES, *statuses):
                 self.status.addItem(status, status)
+        self._fit_combo(self.section)
+        self._fit_combo(self.status)
         self.set_units(plan, used)
 
     def set_units(self, plan: Plan, used: Sequence[str] | None = None) -> None:
@@ -150,6 +162,8 @@ class FilterBar(QWidget):
             self.city.addItem(self.tr("All cities"), "")
             for city in plan.registry.city_names():
                 self.city.addItem(city, city)
+        self._fit_combo(self.unit)
+        self._fit_combo(self.city)
         self.set_spec(self._spec, emit=False)
 
     # -- the spec ---------------------------------------------------------------------------
@@ -214,15 +228,36 @@ class FilterBar(QWidget):
             self._emit()
 
     def _unit_typed(self) -> None:
+        """Enter in the unit box: the unit named, or the one best matching what was typed
+        (``科技`` -> 省科技厅); the box never keeps text that filters nothing."""
         text = self.unit.currentText().strip()
         if self._plan is not None and text:
-            name = self._plan.registry.canonical(text)
-            index = self.unit.findData(name)
+            index = self.unit.findData(self._plan.registry.canonical(text))
+            if index < 0:
+                index = self._best_unit(text)
             if index >= 0 and index != self.unit.currentIndex():
                 self.unit.setCurrentIndex(index)
+            elif index < 0:  # nothing matches: show what is chosen again
+                self.unit.setEditText(self.unit.itemText(self.unit.currentIndex()))
         elif not text:
             self.unit.setCurrentIndex(0)
         self._emit()
+
+    def _best_unit(self, text: str) -> int:
+        """The choice that best matches ``text``: a name starting with it, else containing it
+        (or an alias that does), the shortest first; -1 when none does."""
+        assert self._plan is not None
+        wanted = text.casefold()
+        aliases: dict[str, list[str]] = {u.name: u.aliases for u in self._plan.registry}
+        found: list[tuple[int, int, int]] = []  # (rank, length, index)
+        for i in range(1, self.unit.count()):
+            name = str(self.unit.itemData(i) or "")
+            forms = [name.casefold(), *(a.casefold() for a in aliases.get(name, ()))]
+            if any(f.startswith(wanted) for f in forms):
+                found.append((0, len(name), i))
+            elif any(wanted in f for f in forms) or wanted in name.casefold().lstrip("省市"):
+                found.append((1, len(name), i))
+        return min(found)[2] if found else -1
 
     def _emit(self) -> None:
         self._apply(self._read(), True)

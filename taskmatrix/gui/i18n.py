@@ -20,6 +20,18 @@ LANGUAGES = ("zh_CN", "en")
 IO_CONTEXT = "io"
 
 
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+    return text
+
+
+#: Texts of Qt's own dialogs that Qt's Chinese catalogue (qtbase_zh_CN) leaves in English; our
+#: catalogue carries them (Qt looks there when its own has none).
+QT_GAPS = (
+    QT_TRANSLATE_NOOP("QFileDialog", "&Look in:"),
+    QT_TRANSLATE_NOOP("QFileDialog", "Files of &type:"),
+)
+
+
 def catalogue_dir() -> Path:
     return Path(str(resources.files("taskmatrix.resources").joinpath("i18n")))
 

@@ -36,13 +36,18 @@ from taskmatrix.model.plan import Task
 
 APP_NAME = "Task Matrix"
 WARM_SLICE = 3000
+#: Characters of the plan's title shown in the window title.
+TITLE_CHARS = 40
 
 
 class MainWindow(QMainWindow):
     """The application window over one :class:`PlanDocument`."""
 
-    def __init__(self, document: PlanDocument, settings: Settings, parent: Any = None) -> None:
+    def __init__(self, document: PlanDocument, settings: Settings, parent: Any = None,
+                 language: str | None = None) -> None:
         super().__init__(parent)
+        #: The language the interface runs in (``--lang`` or the setting).
+        self.language = language or settings.get(LANGUAGE)
         self.setObjectName("mainWindow")
         self.document = document
         self.settings = settings
@@ -59,6 +64,8 @@ class MainWindow(QMainWindow):
         self.cities_dock = CitiesDock(document.model, self)
         self.editor = TaskEditor(document.model, self)
         self.path_label = QLabel(self)
+        # The status bar's messages need room at 1366 px: the path is cut in the middle.
+        self.path_label.setMaximumWidth(self.fontMetrics().horizontalAdvance("中") * 18)
         self.count_label = QLabel(self)
         self.setAcceptDrops(True)
 
@@ -125,7 +132,7 @@ class MainWindow(QMainWindow):
         for action_id, code in ((ActionId.LANGUAGE_ZH, "zh_CN"), (ActionId.LANGUAGE_EN, "en")):
             action = a[action_id]
             action.setData(code)
-            action.setChecked(self.settings.get(LANGUAGE).startswith(code[:2]))
+            action.setChecked(self.language.startswith(code[:2]))
             group.addAction(action)
             language.addAction(action)
 
@@ -208,6 +215,7 @@ class MainWindow(QMainWindow):
         self.filter_bar.set_plan(plan, self._units_used())
         self.filter_bar.clear_all()
         self.proxy.set_filter(FilterSpec())
+        self._count_changed(self.proxy.rowCount(), len(plan.tasks))  # shown from the start
         self.units_dock.choose("")
         self.cities_dock.choose("")
         self.table.restore_header(self.settings.get(HEADER_STATE))
@@ -224,9 +232,16 @@ class MainWindow(QMainWindow):
 
     def _update_title(self, *args: Any) -> None:
         doc = self.document
-        self.setWindowTitle(f"{doc.display_name()}[*] — {APP_NAME}")
+        title = doc.plan.title
+        if len(title) > TITLE_CHARS:
+            title = title[:TITLE_CHARS] + "…"
+        parts = [p for p in (title, f"{doc.display_name()}[*]") if p]
+        self.setWindowTitle(" — ".join([*parts, APP_NAME]))
         self.setWindowModified(doc.is_modified())
-        self.path_label.setText(str(doc.path) if doc.path else self.tr("Built-in plan (not saved yet)"))
+        path = str(doc.path) if doc.path else self.tr("Built-in plan (not saved yet)")
+        self.path_label.setToolTip(path)
+        self.path_label.setText(self.path_label.fontMetrics().elidedText(
+            path, Qt.TextElideMode.ElideMiddle, self.path_label.maximumWidth()))
 
     def _update_counts(self, *args: Any) -> None:
         plan = self.document.plan
@@ -292,11 +307,11 @@ class MainWindow(QMainWindow):
         self.document.report = build_report(result)
 
     def set_language(self, code: str) -> None:
-        if self.settings.get(LANGUAGE) == code:
-            return
+        """Remember the language for the next start (Qt cannot retranslate a running window)."""
         self.settings.set(LANGUAGE, code)
-        QMessageBox.information(self, APP_NAME, self.tr(
-            "The interface language changes the next time Task Matrix starts."))
+        if not self.language.startswith(code[:2]):
+            QMessageBox.information(self, APP_NAME, self.tr(
+                "The interface language changes the next time Task Matrix starts."))
 
     def about(self) -> None:
         QMessageBox.about(self, self.tr("About Task Matrix"), self.tr(

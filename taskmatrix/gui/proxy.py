@@ -12,9 +12,12 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractProxyModel,
+    QCollator,
+    QLocale,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    QTimer,
     Signal,
 )
 
@@ -39,8 +42,18 @@ class TaskProxyModel(QAbstractProxyModel):
         self._pos_cache: dict[int, int] | None = None
         self._sort_column = -1
         self._sort_order = Qt.SortOrder.AscendingOrder
-        self._pinned: set[int] = set()  # ids of tasks shown whatever the filter (just added)
+        self._pinned: set[int] = set()  # ids of tasks shown whatever the filter (just added or edited)
         self._saved: list[tuple[QModelIndex, Task | None, int]] = []
+        #: Sort keys per column key and source row (None: to be made), kept until the row changes.
+        self._keys: dict[str, list[Any]] = {}
+        self._collator = QCollator(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+        self._collator.setNumericMode(True)
+        # After an edit (a field, a rename, an undo) the filter and the sort apply again, once
+        # the event loop is free (a plan-wide change sends many signals).
+        self._refilter = QTimer(self)
+        self._refilter.setSingleShot(True)
+        self._refilter.setInterval(0)
+        self._refilter.timeout.connect(self._reapply)
         self.setSourceModel(source)
 
     # -- wiring -----------------------------------------------------------------------
@@ -72,6 +85,7 @@ class TaskProxyModel(QAbstractProxyModel):
             (source.rowsMoved, self._after_structure),
             (source.layoutAboutToBeChanged, self._before_structure),
             (source.layoutChanged, self._after_structure),
+            (source.planEdited, self._refilter.start),
         ]
 
     def table(self) -> TaskTableModel:
@@ -108,12 +122,30 @@ class TaskProxyModel(QAbstractProxyModel):
             if extra:
                 rows = sorted(rows + extra)
         if 0 <= self._sort_column < table.columnCount():
-            key_fn = sort_key(table.plan, table.columns[self._sort_column].key)
-            tasks = table.plan.tasks
-            rows.sort(key=lambda r: key_fn(tasks[r]),
-                      reverse=self._sort_order == Qt.SortOrder.DescendingOrder)
+            keys = self._sort_keys(table.columns[self._sort_column].key)
+            rows.sort(key=keys.__getitem__, reverse=self._sort_order == Qt.SortOrder.DescendingOrder)
         self._rows = rows
         self._pos_cache = None
+
+    def _sort_keys(self, column: str) -> list[Any]:
+        """Each source row's sort key for ``column`` (text collated: Chinese by pinyin)."""
+        tasks = self.table().plan.tasks
+        keys = self._keys.get(column)
+        if keys is None or len(keys) != len(tasks):
+            keys = self._keys[column] = [None] * len(tasks)
+        if None in keys:
+            make = sort_key(self.table().plan, column)
+            collate = self._collator.sortKey
+            for i, key in enumerate(keys):
+                if key is None:
+                    value = make(tasks[i])
+                    keys[i] = collate(value) if isinstance(value, str) else value
+        return keys
+
+    def _reapply(self) -> None:
+        """Filter and sort again after the plan changed (what no longer matches goes)."""
+        if self._spec.is_active() or self._sort_column >= 0:
+            self._relayout()
 
     @property
     def _pos(self) -> dict[int, int]:
@@ -133,6 +165,7 @@ class TaskProxyModel(QAbstractProxyModel):
 
     # -- keeping selections and current indexes across changes ------------------------------
     def _before_structure(self, *args: Any) -> None:
+        self._keys = {}
         self.layoutAboutToBeChanged.emit()
         tasks = self.table().plan.tasks
         self._saved = []
@@ -180,12 +213,20 @@ class TaskProxyModel(QAbstractProxyModel):
 
     def _source_reset(self) -> None:
         self._pinned.clear()
+        self._keys = {}
         self._recompute()
         self.endResetModel()
         self._emit_count()
 
     def _source_data_changed(self, top_left: QModelIndex, bottom_right: QModelIndex, roles: Any = ()) -> None:
-        rows = [self._pos[r] for r in range(top_left.row(), bottom_right.row() + 1) if r in self._pos]
+        first, last = top_left.row(), bottom_right.row()
+        for keys in self._keys.values():
+            for r in range(first, min(last + 1, len(keys))):
+                keys[r] = None
+        if first == last and 0 <= first < len(self.table().plan.tasks):
+            # One task edited: it stays in sight when the filter applies again, until the filter changes.
+            self._pinned.add(id(self.table().plan.tasks[first]))
+        rows = [self._pos[r] for r in range(first, last + 1) if r in self._pos]
         if not rows:
             return
         self.dataChanged.emit(self.index(min(rows), top_left.column()),

@@ -8,6 +8,12 @@ from PySide6.QtCore import QSettings
 from taskmatrix.gui.settings import Settings
 
 
+@pytest.fixture(autouse=True)
+def _application(qapp):
+    """Every GUI test runs with the application object (models use timers and the event loop)."""
+    return qapp
+
+
 @pytest.fixture
 def settings(tmp_path):
     return Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))

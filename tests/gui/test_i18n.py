@@ -85,3 +85,60 @@ def test_phrases_inside_io_messages_are_translated_too(qapp):
     finally:
         for translator in translators:
             qapp.removeTranslator(translator)
+
+
+@pytest.mark.parametrize("language", ["zh_CN", "en"])
+def test_every_menu_has_distinct_accelerators(qtbot, settings, language, qapp):
+    import re
+
+    from taskmatrix.gui.document import PlanDocument
+    from taskmatrix.gui.i18n import install_translators
+    from taskmatrix.gui.mainwindow import MainWindow
+    from taskmatrix.io.defaults import load_default_plan
+
+    translators = install_translators(qapp, language)
+    try:
+        from taskmatrix.gui.actions import create_actions  # noqa: F401  (texts are translated on creation)
+
+        window = MainWindow(PlanDocument(load_default_plan().plan), settings, language=language)
+        qtbot.addWidget(window)
+        menus = [a.menu() for a in window.menuBar().actions() if a.menu()]
+        seen = 0
+        while menus:
+            menu = menus.pop()
+            keys = []
+            for action in menu.actions():
+                if action.menu():
+                    menus.append(action.menu())
+                found = re.search(r"&(\w)", action.text().replace("&&", ""))
+                if found:
+                    keys.append(found.group(1).lower())
+            assert len(keys) == len(set(keys)), (menu.title(), sorted(keys))
+            seen += 1
+        assert seen >= 5
+        checked = [a.text() for a in window.actions_.values()
+                   if a.isCheckable() and a.isChecked() and a.text() in ("中文", "English")]
+        assert checked == (["中文"] if language == "zh_CN" else ["English"])
+    finally:
+        for translator in translators:
+            qapp.removeTranslator(translator)
+
+
+def test_qt_own_dialogs_speak_chinese(qapp):
+    from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QLabel
+
+    from taskmatrix.gui.i18n import install_translators
+
+    translators = install_translators(qapp, "zh_CN")
+    try:
+        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Discard
+                               | QDialogButtonBox.StandardButton.Cancel)
+        assert sorted(b.text() for b in box.buttons()) == sorted(["保存", "丢弃", "取消"])
+        dialog = QFileDialog(None, "x")
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+        labels = {label.text() for label in dialog.findChildren(QLabel)}
+        assert {"查找范围(&L)：", "文件类型(&T)："} <= labels and any("文件名" in t for t in labels)
+        dialog.deleteLater()
+    finally:
+        for translator in translators:
+            qapp.removeTranslator(translator)

@@ -30,14 +30,19 @@ def select(window, number):
     return task
 
 
-def test_title_shows_the_file_and_a_modified_marker(window):
-    assert window.windowTitle().startswith("Built-in plan")
+def test_title_shows_the_plan_the_file_and_a_modified_marker(window, tmp_path):
+    assert window.windowTitle().startswith("广东省推进粤港澳大湾区建设三年行动计划")
+    assert "— Built-in plan[*] — Task Matrix" in window.windowTitle()
     assert not window.isWindowModified()
     window.document.edit_field(0, "status", "推进中")
     assert window.isWindowModified()
     window.actions_[ActionId.UNDO].trigger()
     assert not window.isWindowModified()
     assert window.document.plan.tasks[0].status == ""
+    text = tmp_path / "计划.txt"  # a text plan's title shows too
+    text.write_text("某某三年行动方案\n\n1.做事。（省科技厅）\n", encoding="utf-8")
+    assert window.files.open_path(text, confirmed=True)
+    assert window.windowTitle() == "某某三年行动方案 — 计划.txt[*] — Task Matrix"
 
 
 def test_editing_a_cell_changes_the_plan_and_is_undoable(window):
@@ -313,7 +318,7 @@ def test_saving_the_built_in_plan_asks_for_a_name(window, monkeypatch, tmp_path)
     window.document.edit_field(0, "status", "推进中")
     window.actions_[ActionId.SAVE].trigger()
     assert target.exists() and window.document.path == target
-    assert window.windowTitle().startswith("分工表.xlsx")
+    assert "— 分工表.xlsx[*] —" in window.windowTitle()
 
 
 def test_export_json_and_csv(window, monkeypatch, tmp_path):

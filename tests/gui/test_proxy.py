@@ -96,3 +96,58 @@ def test_a_task_added_under_a_filter_stays_visible_until_the_filter_changes(seed
     assert shown(proxy) == [101, 6, 8, 10, 11, 12, 14, 15]
     proxy.set_filter(FilterSpec(unit="省科技厅"))
     assert 101 not in shown(proxy)
+
+
+def test_the_filter_applies_again_after_a_rename_and_its_undo(qapp, seed_plan):
+    from taskmatrix.model import edits
+
+    table, proxy = make(seed_plan)
+    proxy.set_filter(FilterSpec(text="国家金融监督管理总局广东监管局"))
+    assert shown(proxy) == []
+    snapshot = table.change_units(lambda plan: edits.rename_unit(plan, "广东银保监局", "国家金融监督管理总局广东监管局"))
+    qapp.processEvents()
+    renamed = shown(proxy)
+    assert len(renamed) > 5
+    table.restore_units(snapshot)  # the undo
+    qapp.processEvents()
+    assert shown(proxy) == []  # the rows that no longer match are gone
+
+
+def test_an_edited_task_stays_in_sight_until_the_filter_changes(qapp, seed_plan):
+    seed_plan.task(6).status = "推进中"
+    seed_plan.task(7).status = "推进中"
+    table, proxy = make(seed_plan)
+    proxy.set_filter(FilterSpec(status="推进中"))
+    assert shown(proxy) == [6, 7]
+    table.set_field(table.row_of(seed_plan.task(6)), "status", "已完成")
+    qapp.processEvents()
+    assert shown(proxy) == [6, 7]  # the user sees what they just did
+    proxy.set_filter(FilterSpec(status="已完成"))
+    proxy.set_filter(FilterSpec(status="推进中"))
+    assert shown(proxy) == [7]
+
+
+def test_titles_sort_by_pinyin_and_units_in_the_registry_order(seed_plan):
+    from PySide6.QtCore import QCollator, QLocale
+
+    table, proxy = make(seed_plan)
+    title = table.column_of("title")
+    proxy.sort(title)
+    titles = [proxy.index(r, title).data() for r in range(proxy.rowCount())]
+    collator = QCollator(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+    assert titles == sorted(titles, key=collator.sortKey) and titles != sorted(titles)  # not code points
+    leads = table.column_of("leads")
+    proxy.sort(leads)
+    names = seed_plan.registry.names()
+    firsts = [names.index(proxy.index(r, 0).data(TaskRole).leads[0]) for r in range(proxy.rowCount())]
+    assert firsts == sorted(firsts)
+    assert proxy.index(0, 0).data(TaskRole).leads[0] == min((t.leads[0] for t in seed_plan.tasks), key=names.index)
+
+
+def test_sort_keys_follow_an_edit(qapp, seed_plan):
+    table, proxy = make(seed_plan)
+    title = table.column_of("title")
+    proxy.sort(title)
+    table.set_field(table.row_of(seed_plan.task(50)), "title", "阿")  # "a": first by pinyin
+    qapp.processEvents()
+    assert proxy.index(0, 0).data(TaskRole).number == 50

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QPageLayout
-from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog, QPrintPreviewWidget
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -125,28 +125,41 @@ class PrintController(QObject):
         return None
 
     def preview(self, sheets: list[Sheet]) -> bool:
+        """Lay the sheets out for the preview (with a progress dialog), then show it; a cancelled
+        layout shows and prints nothing."""
         fonts = self.fonts()
         if fonts is None:
             return False
         printer = self.printer()
         dialog = QPrintPreviewDialog(printer, self.window)
         dialog.setWindowTitle(self.tr("Print Preview"))
-        dialog.paintRequested.connect(lambda device: self._paint(sheets, device, fonts))
+        cancelled: list[bool] = []
+        dialog.paintRequested.connect(lambda device: self._paint(sheets, device, fonts, cancelled))
         toolbar = dialog.findChild(QToolBar)
         if toolbar is not None:
             pdf = QAction(self.tr("Save as PDF…"), dialog)
             pdf.triggered.connect(lambda: self.save_pdf(sheets, fonts))
             toolbar.addSeparator()
             toolbar.addAction(pdf)
-        dialog.resize(1000, 800)
+        _fit_to_screen(dialog, self.window)
+        # The pages are laid out before the preview shows (it would show the part done).
+        widget = dialog.findChild(QPrintPreviewWidget)
+        if widget is not None:
+            widget.updatePreview()
+        if cancelled:
+            dialog.deleteLater()
+            self.window.statusBar().showMessage(self.tr("Printing cancelled; nothing was printed."), 8000)
+            return False
         accepted = bool(self.exec_dialog(dialog))
         self._remember(printer.pageLayout())
-        return accepted
+        return accepted and not cancelled
 
     def exec_dialog(self, dialog: QPrintPreviewDialog) -> int:
         return dialog.exec()
 
-    def _paint(self, sheets: list[Sheet], device: QPrinter, fonts: Fonts) -> None:
+    def _paint(self, sheets: list[Sheet], device: QPrinter, fonts: Fonts, cancelled: list[bool]) -> None:
+        if cancelled:
+            return  # a later repaint (zoom, orientation) after a cancel: nothing to show
         options = self.options()
         layout = device.pageLayout()
         options.landscape = layout.orientation() == QPageLayout.Orientation.Landscape
@@ -154,7 +167,9 @@ class PrintController(QObject):
             run_here_with_progress(self.window, self.tr("Preparing {count} sheet(s)…").format(count=len(sheets)),
                                    lambda progress: render_sheets(sheets, device, fonts, options, progress))
         except Cancelled:
-            pass
+            cancelled.append(True)
+            if device.printerState() == QPrinter.PrinterState.Active:
+                device.abort()  # nothing of what was laid out goes to a printer
 
     def save_pdf(self, sheets: list[Sheet], fonts: Fonts, path: Path | None = None) -> bool:
         if path is None:
@@ -178,6 +193,17 @@ class PrintController(QObject):
             return False
         self.window.statusBar().showMessage(self.tr("Saved {path}").format(path=path), 10000)
         return True
+
+
+def _fit_to_screen(dialog: QDialog, window: Any) -> None:
+    """The preview fits the screen the window is on (a 768 px laptop screen too)."""
+    screen = window.screen() if window is not None else None
+    available = screen.availableGeometry() if screen is not None else None
+    width, height = 1000, 800
+    if available is not None:
+        width = min(width, available.width() - 40)
+        height = min(height, available.height() - 60)
+    dialog.resize(width, height)
 
 
 class PageSetupDialog(QDialog):

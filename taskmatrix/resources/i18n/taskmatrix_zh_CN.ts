@@ -59,32 +59,36 @@
         <translation>新建任务(&amp;N)</translation>
     </message>
     <message>
-        <source>D&amp;uplicate Task</source>
-        <translation>复制任务(&amp;U)</translation>
+        <source>Dup&amp;licate Task</source>
+        <translation>复制任务(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Move U&amp;p</source>
+        <translation>上移(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Renum&amp;ber Tasks</source>
+        <translation>重新编号(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Renam&amp;e Section…</source>
+        <translation>重命名领域(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Pa&amp;ge Setup…</source>
+        <translation>页面设置(&amp;G)…</translation>
     </message>
     <message>
         <source>&amp;Delete Tasks</source>
         <translation>删除任务(&amp;D)</translation>
     </message>
     <message>
-        <source>Move &amp;Up</source>
-        <translation>上移(&amp;U)</translation>
-    </message>
-    <message>
         <source>Move Do&amp;wn</source>
         <translation>下移(&amp;W)</translation>
     </message>
     <message>
-        <source>&amp;Renumber Tasks</source>
-        <translation>重新编号(&amp;R)</translation>
-    </message>
-    <message>
         <source>Add &amp;Section…</source>
         <translation>添加领域(&amp;S)…</translation>
-    </message>
-    <message>
-        <source>Re&amp;name Section…</source>
-        <translation>重命名领域(&amp;N)…</translation>
     </message>
     <message>
         <source>&amp;Manage Units…</source>
@@ -109,10 +113,6 @@
     <message>
         <source>Print Every C&amp;ity's Sheet…</source>
         <translation>打印全部地市的分工清单(&amp;I)…</translation>
-    </message>
-    <message>
-        <source>Page Set&amp;up…</source>
-        <translation>页面设置(&amp;U)…</translation>
     </message>
     <message>
         <source>中文</source>
@@ -417,10 +417,6 @@
 <context>
     <name>FilterBar</name>
     <message>
-        <source>Lead or taking part</source>
-        <translation>牵头或参与</translation>
-    </message>
-    <message>
         <source>Lead</source>
         <translation>牵头</translation>
     </message>
@@ -448,6 +444,10 @@
     <message>
         <source>Search every field; with several words, a task must contain all of them</source>
         <translation>在全部字段中搜索；输入多个词时，任务须同时包含所有词</translation>
+    </message>
+    <message>
+        <source>Any role</source>
+        <translation>牵头或参与</translation>
     </message>
     <message>
         <source>Role of the unit</source>
@@ -510,7 +510,7 @@
     <name>MainWindow</name>
     <message>
         <source>&amp;File</source>
-        <extracomment>Autosave and crash recovery (set by the application; tests may leave it out).</extracomment>
+        <extracomment>Characters of the plan's title shown in the window title. The language the interface runs in (``--lang`` or the setting). Autosave and crash recovery (set by the application; tests may leave it out).</extracomment>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
@@ -699,6 +699,10 @@
         <translation>保存为 PDF…</translation>
     </message>
     <message>
+        <source>Printing cancelled; nothing was printed.</source>
+        <translation>打印已取消，未打印任何内容。</translation>
+    </message>
+    <message>
         <source>Preparing {count} sheet(s)…</source>
         <translation>正在准备 {count} 份清单…</translation>
     </message>
@@ -725,6 +729,18 @@
     <message>
         <source>Saved {path}</source>
         <translation>已保存 {path}</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <extracomment>Texts of Qt's own dialogs that Qt's Chinese catalogue (qtbase_zh_CN) leaves in English; our catalogue carries them (Qt looks there when its own has none).</extracomment>
+        <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>文件类型(&amp;T)：</translation>
     </message>
 </context>
 <context>

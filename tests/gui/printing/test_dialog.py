@@ -95,3 +95,30 @@ def test_save_as_pdf_from_the_app(window, tmp_path):
     assert window.printing.save_pdf([unit_sheet(window.document.plan, "省科技厅")], choose_fonts(), path)
     info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
     assert "A4" in info
+
+
+def test_a_cancelled_print_shows_and_prints_nothing(window, previews, monkeypatch):
+    import taskmatrix.gui.printing.dialog as dialog_module
+
+    calls = []
+
+    def cancel_midway(parent, label, fn):
+        def progress(done, total):
+            calls.append(done)
+            return len(calls) < 3  # the user presses Cancel after a few pages
+
+        return fn(progress)
+
+    monkeypatch.setattr(dialog_module, "run_here_with_progress", cancel_midway)
+    assert not window.printing.print_all_units()
+    assert calls and previews == []  # laid out part way, then nothing shown
+    assert "cancelled" in window.statusBar().currentMessage()
+
+
+def test_the_preview_fits_a_small_screen(window, monkeypatch):
+    sizes = []
+    monkeypatch.setattr(window.printing, "exec_dialog", lambda dialog: sizes.append(dialog.size()) or 0)
+    window.filter_bar.set_unit("团省委")
+    window.printing.print_unit()
+    available = window.screen().availableGeometry()
+    assert sizes and sizes[0].height() <= available.height() - 60 and sizes[0].width() <= available.width()

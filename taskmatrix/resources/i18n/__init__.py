@@ -1,0 +1,1 @@
+"""The interface translations (Qt .ts sources and compiled .qm catalogues)."""
