@@ -150,6 +150,32 @@ def multi_sheet(path: Path) -> None:
     wb.save(path)
 
 
+def with_chart(path: Path) -> None:
+    """A task sheet between a data sheet holding a bar chart, a sheet with a picture and a
+    sheet-local print area: what a save must keep as it was."""
+    from openpyxl.chart import BarChart, Reference
+
+    wb = openpyxl.Workbook()
+    data = wb.active
+    data.title = "统计"
+    data.append(["单位", "牵头任务数"])
+    for name, count in (("省科技厅", 7), ("省教育厅", 3), ("省财政厅", 3)):
+        data.append([name, count])
+    chart = BarChart()
+    chart.title = "牵头任务数"
+    chart.add_data(Reference(data, min_col=2, min_row=1, max_row=4), titles_from_data=True)
+    chart.set_categories(Reference(data, min_col=1, min_row=2, max_row=4))
+    data.add_chart(chart, "D2")
+    data.print_area = "A1:B4"
+    ws = wb.create_sheet("清单")
+    ws.append(["序号", "重点任务", "牵头单位", "参与单位"])
+    ws.append([1, "甲任务", "省科技厅", "省教育厅"])
+    ws.append([2, "乙任务", "省教育厅", ""])
+    pictures = wb.create_sheet("图片")
+    pictures.add_image(Image(_png()), "B2")
+    wb.save(path)
+
+
 FIXTURES = {
     "list_basic.xlsx": list_basic,
     "list_variant_headers.xlsx": list_variant_headers,
@@ -157,6 +183,7 @@ FIXTURES = {
     "list_two_row_header.xlsx": list_two_row_header,
     "grid.xlsx": grid,
     "multi_sheet.xlsx": multi_sheet,
+    "with_chart.xlsx": with_chart,
 }
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import io
 import logging
 import zipfile
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -23,7 +24,7 @@ from taskmatrix.io import excel_layout as L
 from taskmatrix.io.bulk import release_native_memory
 from taskmatrix.io.errors import Cancelled, PlanFormatError
 from taskmatrix.io.result import Progress, ReadResult
-from taskmatrix.io.sheetlayout import read_layout
+from taskmatrix.io.sheetlayout import MAX_CELLS, MAX_ROWS, SheetScan, exact_columns, scan_sheet, sheet_part
 from taskmatrix.io.tableread import FoundTable, Merged, Rows, TableSource, find_table, read_table
 from taskmatrix.io.xlsxsafety import CheckedWorkbook, check_workbook
 from taskmatrix.model.plan import ForeignContent, SourceLook, Task, task_fingerprint
@@ -44,13 +45,16 @@ def read_xlsx(path: str | Path, registry: UnitRegistry | None = None,
     generated = [s for s in meta.get(L.SHEETS_PROPERTY, "").split("|") if s] if ours else []
     _step(progress, 10)
 
-    candidate = find_table(_sources(workbook, path), path)
+    # Each sheet is scanned before calamine loads it: a far cell would make it allocate
+    # gigabytes for the empty space up to it. (Our own rows' heights are worked out again.)
+    sheets = _Sheets(workbook, checked, path, heights=not ours)
+    candidate = find_table(sheets.sources(), path)
     _step(progress, 30)
 
     sheet_names = list(workbook.sheet_names)
     plan_registry: UnitRegistry | None = None
     if ours and len(generated) == 3 and generated[2] in sheet_names:
-        plan_registry = _summary_registry(workbook, generated[2], path)
+        plan_registry = _summary_registry(sheets.sheet(generated[2]), path)
     if plan_registry is None and registry is not None:
         plan_registry = registry.copy()
     # Let calamine's copy of the workbook go before the rows become Python objects and the
@@ -77,16 +81,17 @@ def read_xlsx(path: str | Path, registry: UnitRegistry | None = None,
         plan.preamble = meta.get("description", "")
     replaced = [sheet_name] + [s for s in generated if s != sheet_name and s in sheet_names]
     kept = [s for s in sheet_names if s not in replaced]
-    plan.foreign = ForeignContent(checked.data, kept, replaced, _look(checked.data, table, read.task_rows))
+    plan.foreign = ForeignContent(checked.data, kept, replaced, _look(sheets.scans.get(table.name), table,
+                                                                      read.task_rows))
     _step(progress, 100)
     return ReadResult(plan, warnings, info)
 
 
-def _look(data: bytes, table: FoundTable, task_rows: list[tuple[Task, int]]) -> SourceLook | None:
+def _look(scan: SheetScan | None, table: FoundTable, task_rows: list[tuple[Task, int]]) -> SourceLook | None:
     """How the task sheet looked: widths of the columns the plan has, heights of task rows."""
-    layout = read_layout(data, table.name)
-    if layout is None:
+    if scan is None:
         return None
+    layout = scan.layout
     header = table.header
     widths = {key: layout.widths[c] for key, c in header.fields.items() if c in layout.widths}
     widths.update({f"extra:{name}": layout.widths[c] for c, name in header.extras if c in layout.widths})
@@ -106,10 +111,42 @@ def _open_calamine(checked: CheckedWorkbook, path: Path) -> Any:
         raise PlanFormatError(path, "the workbook is damaged: {reason}", reason=short_reason(exc)) from None
 
 
-def _sources(workbook: Any, path: Path) -> Iterator[TableSource]:
-    """Each worksheet as a table source (its rows read from calamine when asked for)."""
-    for name in worksheet_names(workbook):
-        yield sheet_source(_sheet(workbook, name, path), name, path)
+class _Sheets:
+    """The workbook's worksheets, each scanned (its cells' real reach, its layout) and refused
+    if absurd before calamine loads it."""
+
+    def __init__(self, workbook: Any, checked: CheckedWorkbook, path: Path, heights: bool) -> None:
+        self.workbook = workbook
+        self.archive = zipfile.ZipFile(io.BytesIO(checked.data))
+        self.path = path
+        self.heights = heights
+        self.scans: dict[str, SheetScan] = {}
+
+    def sources(self) -> Iterator[TableSource]:
+        """Each worksheet as a table source (its rows read from calamine when asked for)."""
+        for name in worksheet_names(self.workbook):
+            yield sheet_source(self.sheet(name), name, self.path)
+
+    def sheet(self, name: str) -> Any:
+        part = sheet_part(self.archive, name)
+        if part is not None and part in self.archive.namelist():
+            try:
+                scan = scan_sheet(self.archive, part, self.heights)
+            except (zipfile.BadZipFile, OSError, EOFError, ValueError, zlib.error):
+                raise PlanFormatError(self.path, "sheet “{sheet}” is damaged: its data cannot be unpacked",
+                                      sheet=name) from None
+            self.scans[name] = scan
+            cells = scan.rows * scan.cols
+            if cells > MAX_CELLS and scan.cols == 702:  # two-letter columns: count them exactly
+                scan.cols = exact_columns(self.archive, part)
+                cells = scan.rows * scan.cols
+            if scan.rows > MAX_ROWS or cells > MAX_CELLS:
+                raise PlanFormatError(
+                    self.path, "refused: sheet “{sheet}” has a value as far out as {cell}, so reading it would take "
+                    "{cells} cells — far past any task table; delete what is there (Ctrl+End in Excel or WPS goes "
+                    "to it) and save again", sheet=name,
+                    cell=f"cell {scan.far}" if scan.far else f"row {scan.rows:,}", cells=f"{cells:,}")
+        return _sheet(self.workbook, name, self.path)
 
 
 def sheet_source(sheet: Any, name: str, path: Path) -> TableSource:
@@ -174,9 +211,9 @@ def _read_meta(checked: CheckedWorkbook) -> dict[str, str]:
     return meta
 
 
-def _summary_registry(workbook: Any, sheet: str, path: Path) -> UnitRegistry | None:
+def _summary_registry(sheet: Any, path: Path) -> UnitRegistry | None:
     """The registry the app wrote into its 单位汇总 sheet (categories, aliases, members)."""
-    rows = _rows(_sheet(workbook, sheet, path), path, None)
+    rows = _rows(sheet, path, None)
     if not rows:
         return None
     header = [L.cell_text(v) for v in rows[0]]

@@ -1,18 +1,17 @@
 """Writing the canonical workbook (FORMATS.md §2): 任务分工表, 责任矩阵, 单位汇总, other sheets.
 
 The layout is described once (:func:`_write_layout`) against a small sink interface with
-two back ends: XlsxWriter, fast, for a workbook of the app's own sheets; and openpyxl, for
-a plan opened from a workbook whose other sheets must be written back as they were.
+two back ends: XlsxWriter, for a workbook of the app's own sheets; and SpreadsheetML text
+spliced into the source package (:mod:`taskmatrix.io.excel_splice`), for a plan opened from
+a workbook whose other sheets (charts, pivot tables, pictures) must stay as they were.
 Text is always written as text (never a formula); control characters, which Excel cannot
 hold, are removed and reported; a cell over Excel's 32,767-character limit is refused.
 """
 
 from __future__ import annotations
 
-import contextlib
-import io
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -20,6 +19,7 @@ from taskmatrix.io import excel_layout as L
 from taskmatrix.io.atomic import atomic_write
 from taskmatrix.io.errors import Cancelled, Notice, PlanSaveError
 from taskmatrix.io.sheetlayout import PageSetup, row_height
+from taskmatrix.io.sheetxml import XmlSheet
 from taskmatrix.model.plan import STATUSES, Plan, SourceLook, Task, task_fingerprint
 from taskmatrix.model.queries import unit_counts
 from taskmatrix.model.units import GROUP_CATEGORY, UNREGISTERED_LABEL
@@ -74,7 +74,7 @@ def write_xlsx(plan: Plan, path: str | Path, backup: bool = True,
 
     def produce(tmp: Path) -> None:
         if plan.foreign is not None and plan.foreign.sheets:
-            _write_openpyxl(plan, tmp, cleaner, progress)
+            _write_splice(plan, tmp, cleaner, progress, Path(path))
         else:
             _write_xlsxwriter(plan, tmp, cleaner, progress)
 
@@ -435,157 +435,59 @@ def _write_xlsxwriter(plan: Plan, target: Any, cleaner: _Cleaner, progress: Prog
     book.workbook.close()
 
 
-# -- openpyxl back end (keeps the source workbook's other sheets) -----------------------------------
-class _OpenpyxlBook:
-    def __init__(self, workbook: Any, index: int) -> None:
-        from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+# -- the package splice (keeps the source workbook's other parts) ---------------------------------
+class _XmlBook:
+    """Our sheets as SpreadsheetML, styles declared once for :func:`splice_workbook`."""
 
-        self.workbook = workbook
-        self.index = index
-        side = Side(style="thin")
-        self.templates: dict[str, Any] = {}
-        scratch = workbook.create_sheet("__style_scratch__")
-        for name, spec in STYLES.items():
-            cell = scratch.cell(row=1, column=1)
-            cell.font = Font(name=FONT, size=spec["size"], bold=spec.get("bold", False))
-            cell.alignment = Alignment(horizontal=spec["align"], vertical="center", wrap_text=spec["wrap"])
-            if spec.get("border"):
-                cell.border = Border(left=side, right=side, top=side, bottom=side)
-            if spec.get("fill"):
-                cell.fill = PatternFill("solid", fgColor=spec["fill"])
-            self.templates[name] = cell._style
-            scratch._cells.clear()
-        workbook.remove(scratch)
+    def __init__(self) -> None:
+        self.sheets: list[XmlSheet] = []
+        self.styles = {name: i for i, name in enumerate(STYLES)}
 
     def add_sheet(self, name: str) -> SheetSink:
-        ws = self.workbook.create_sheet(name, self.index)
-        self.index += 1
-        return _OpenpyxlSheet(ws, self.templates)
+        sheet = XmlSheet(name, self.styles, selected=not self.sheets)
+        self.sheets.append(sheet)
+        return sheet
 
 
-class _OpenpyxlSheet:
-    def __init__(self, ws: Any, templates: dict[str, Any]) -> None:
-        self.ws = ws
-        self.templates = templates
-
-    def write(self, row: int, col: int, value: str | int, style: str) -> None:
-        from copy import copy
-
-        cell = self.ws.cell(row=row + 1, column=col + 1)
-        if isinstance(value, str):
-            value = L.escape(value)  # Excel reads _xHHHH_ as an escaped character: keep the text as typed
-        cell.value = value
-        if isinstance(value, str):
-            cell.data_type = "s"  # never a formula, whatever the text starts with
-        cell._style = copy(self.templates[style])
-
-    def merge(self, row: int, first_col: int, last_col: int, value: str, style: str) -> None:
-        from openpyxl.worksheet.merge import MergedCellRange
-
-        for c in range(first_col, last_col + 1):
-            self.write(row, c, value if c == first_col else "", style)
-        if last_col > first_col:
-            mcr = MergedCellRange(self.ws, f"{L.column_letter(first_col)}{row + 1}:"
-                                           f"{L.column_letter(last_col)}{row + 1}")
-            # Add without MultiCellRange.add's scan of every existing range (quadratic).
-            self.ws.merged_cells.ranges.add(mcr)
-            self.ws._clean_merge_range(mcr)
-
-    def widths(self, widths: Sequence[float]) -> None:
-        for c, width in enumerate(widths):
-            self.ws.column_dimensions[L.column_letter(c)].width = width
-
-    def height(self, row: int, points: float) -> None:
-        self.ws.row_dimensions[row + 1].height = points
-
-    def freeze(self, row: int, col: int) -> None:
-        self.ws.freeze_panes = f"{L.column_letter(col)}{row + 1}"
-
-    def print_setup(self, page: PageSetup) -> None:
-        setup = self.ws.page_setup
-        setup.paperSize = page.paper or 9
-        setup.orientation = "landscape" if page.landscape else "portrait"
-        setup.fitToWidth = page.fit_width or 1
-        setup.fitToHeight = page.fit_height or 0
-        self.ws.sheet_properties.pageSetUpPr.fitToPage = True
-        if page.repeat_row is not None:
-            self.ws.print_title_rows = f"{page.repeat_row + 1}:{page.repeat_row + 1}"
-        m = page.margins
-        margins = self.ws.page_margins
-        margins.left, margins.right, margins.top, margins.bottom = m["left"], m["right"], m["top"], m["bottom"]
-        margins.header, margins.footer = m.get("header", 0.3), m.get("footer", 0.3)
-        self.ws.oddFooter = _header_footer(page.footer)
-        if page.header:
-            self.ws.oddHeader = _header_footer(page.header)
-
-    def list_validation(self, first_row: int, col: int, last_row: int, options: list[str]) -> None:
-        from openpyxl.worksheet.datavalidation import DataValidation
-
-        dv = DataValidation(type="list", formula1='"' + ",".join(options) + '"', allow_blank=True,
-                            showErrorMessage=False)
-        letter = L.column_letter(col)
-        dv.add(f"{letter}{first_row + 1}:{letter}{last_row + 1}")
-        self.ws.add_data_validation(dv)
+def style_xml() -> dict[str, list[str]]:
+    """:data:`STYLES` as the styles part's fonts, fills, borders and cell formats (ids from 0)."""
+    fonts, fills, xfs = [], ['<fill><patternFill patternType="none"/></fill>',
+                             '<fill><patternFill patternType="gray125"/></fill>'], []
+    borders = ["<border><left/><right/><top/><bottom/><diagonal/></border>",
+               '<border><left style="thin"><color auto="1"/></left><right style="thin"><color auto="1"/></right>'
+               '<top style="thin"><color auto="1"/></top><bottom style="thin"><color auto="1"/></bottom>'
+               "<diagonal/></border>"]
+    for spec in STYLES.values():
+        bold = "<b/>" if spec.get("bold") else ""
+        fonts.append(f'<font>{bold}<sz val="{spec["size"]:g}"/><name val="{FONT}"/><family val="3"/>'
+                     f'<charset val="134"/></font>')
+        fill = 0
+        if spec.get("fill"):
+            fills.append(f'<fill><patternFill patternType="solid"><fgColor rgb="FF{spec["fill"]}"/>'
+                         f'<bgColor indexed="64"/></patternFill></fill>')
+            fill = len(fills) - 1
+        wrap = ' wrapText="1"' if spec.get("wrap") else ""
+        xfs.append(f'<xf numFmtId="0" fontId="{len(fonts) - 1}" fillId="{fill}" borderId="'
+                   f'{1 if spec.get("border") else 0}" xfId="0" applyFont="1" applyFill="1" applyBorder="1" '
+                   f'applyAlignment="1"><alignment horizontal="{spec["align"]}" vertical="center"{wrap}/></xf>')
+    return {"fonts": fonts, "fills": fills, "borders": borders, "cellXfs": xfs}
 
 
-def _header_footer(text: str) -> Any:
-    """A header or footer as openpyxl holds it, from Excel's ``&L…&C…&R…`` text."""
-    from openpyxl.worksheet.header_footer import HeaderFooterItem, _HeaderFooterPart, _split_string
+def _write_splice(plan: Plan, target: Path, cleaner: _Cleaner, progress: Progress | None, path: Path) -> None:
+    from taskmatrix.io.excel_splice import splice_workbook
 
-    parts = {k: _HeaderFooterPart.from_str(v) for k, v in _split_string(text).items() if v}
-    return HeaderFooterItem(**parts)
-
-
-def _write_openpyxl(plan: Plan, target: Any, cleaner: _Cleaner, progress: Progress | None) -> None:
-    import openpyxl
-    from openpyxl.packaging.custom import StringProperty
-
-    assert plan.foreign is not None
-    try:
-        workbook = openpyxl.load_workbook(io.BytesIO(plan.foreign.workbook), rich_text=True)
-    except Exception as exc:
-        raise PlanSaveError(target if isinstance(target, Path) else None,
-                            "the workbook this plan was opened from cannot be re-read to keep its other "
-                            "sheets: {reason}", reason=exc) from None
-    _step(progress, 5)
-    positions = [i for i, ws in enumerate(workbook.worksheets) if ws.title in plan.foreign.replaced]
-    index = min(positions) if positions else len(workbook.sheetnames)
-    for name in plan.foreign.replaced:
-        if name in workbook.sheetnames:
-            workbook.remove(workbook[name])
-    names = sheet_names([ws.title for ws in workbook.worksheets])
-    book = _OpenpyxlBook(workbook, index)
+    foreign = plan.foreign
+    assert foreign is not None
+    names = sheet_names(list(foreign.sheets))
+    book = _XmlBook()
     _write_layout(plan, book, names, cleaner, progress)
-    workbook.active = index
-    for ws in workbook.worksheets:
-        ws.sheet_view.tabSelected = ws.title == names[0]
-    workbook.properties.title = L.escape(cleaner.text(plan.title, None))
-    workbook.properties.description = L.escape(cleaner.text(plan.preamble, None))
-    props = workbook.custom_doc_props
-    for key, value in _properties(plan, names).items():
-        for existing in [p for p in props.props if p.name == key]:
-            props.props.remove(existing)
-        props.append(StringProperty(name=key, value=L.escape(value)))
-    _step(progress, 95)
-    with _preserving_whitespace():
-        workbook.save(target)
-
-
-@contextlib.contextmanager
-def _preserving_whitespace() -> Iterator[None]:
-    """openpyxl marks xml:space="preserve" only on text with something besides white space,
-    so a cell holding just " " or a line break would read back empty; mark every such text."""
-    import openpyxl.cell._writer as cell_writer
-    from openpyxl.xml.functions import XML_NS
-
-    original = cell_writer.whitespace
-
-    def whitespace(node: Any) -> None:
-        if node.text and node.text != node.text.strip():
-            node.set(f"{{{XML_NS}}}space", "preserve")
-
-    cell_writer.whitespace = whitespace
+    _step(progress, 92)
     try:
-        yield
-    finally:
-        cell_writer.whitespace = original
+        data = splice_workbook(foreign.workbook, foreign.replaced, book.sheets, style_xml(),
+                               _properties(plan, names), cleaner.text(plan.title, None),
+                               cleaner.text(plan.preamble, None))
+    except PlanSaveError as exc:
+        raise PlanSaveError(path, exc.template, None, **exc.params) from None
+    _step(progress, 97)
+    with open(target, "wb") as handle:
+        handle.write(data)

@@ -23,7 +23,6 @@ MAX_ROW_HEIGHT = 409.0
 #: for Song and FangSong; a little more keeps descenders inside the row).
 LINE_FACTOR = 1.42
 ROW_PADDING = 6.0
-_ROW = re.compile(rb"<row\b([^>]*)>")
 _ATTR = re.compile(rb'(\w+)="([^"]*)"')
 _COL = re.compile(rb"<col\b([^>]*)/?>")
 _NS = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
@@ -55,39 +54,136 @@ class SheetLayout:
     page: PageSetup = field(default_factory=PageSetup)
 
 
+@dataclass
+class SheetScan:
+    """What one pass over a sheet's XML found: how it looks, and how far its cells reach
+    (1-based last row and column of any cell, whatever its ``<dimension>`` claims)."""
+
+    layout: SheetLayout
+    rows: int = 0
+    cols: int = 0
+    far: str = ""  # the reference of the cell that reaches farthest, where one was seen
+
+
+#: The most rows and cells (columns counted as 26 while they have one letter) a task sheet may
+#: span: beyond them a spreadsheet library allocates gigabytes for the empty space up to the
+#: farthest cell (a value in XFD1048576 is a 17-billion-cell range). A plan of 380,000 tasks fits.
+MAX_ROWS = 1_000_000
+MAX_CELLS = 10_000_000
+_CHUNK = 4 << 20
+# Rows past 199,999 (a plan of a few hundred thousand tasks has them; a far cell does too).
+_LONG_ROW = re.compile(rb'<row r="((?:[2-9]\d{5})|\d{7,})"')
+_LONG_CELL = re.compile(rb'<c r="([A-Z]{1,3}((?:[2-9]\d{5})|\d{7,}))"')
+_WIDE_COL = re.compile(rb'<c r="(([A-Z]{3,})\d+)')
+_TWO_LETTER = re.compile(rb'<c r="([A-Z]{2,})\d')
+_LAST_ROW = re.compile(rb'<row r="(\d+)"')
+
+
+def scan_sheet(archive: zipfile.ZipFile, part: str, heights: bool = True) -> SheetScan:
+    """Stream the sheet part ``part`` once, keeping only its layout and its cells' reach
+    (``heights``: the custom row heights too)."""
+    layout = SheetLayout()
+    scan = SheetScan(layout)
+    head = b""
+    after = b""  # from </sheetData> on: merges, print set-up (capped)
+    last_rows = b""
+    carry = b""
+    two_letters = False
+    with archive.open(part) as member:
+        while True:
+            chunk = member.read(_CHUNK)
+            if not chunk:
+                break
+            data = carry + chunk
+            if len(head) < 65536:
+                head += data[: 65536 - len(head)]
+            for match in _LONG_ROW.finditer(data):
+                scan.rows = max(scan.rows, int(match.group(1)))
+            for match in _LONG_CELL.finditer(data):
+                if int(match.group(2)) >= scan.rows:
+                    scan.rows, scan.far = int(match.group(2)), match.group(1).decode()
+            if two_letters or _TWO_LETTER.search(data):
+                two_letters = True
+                for match in _WIDE_COL.finditer(data):
+                    cols = column_number(match.group(2).decode())
+                    if cols > scan.cols:
+                        scan.cols, scan.far = cols, match.group(1).decode()
+            if heights:
+                _custom_heights(data, layout.heights)
+            end = data.find(b"</sheetData>") if not after else -1
+            if not after:
+                last_rows = (last_rows + (data[:end] if end >= 0 else data))[-65536:]
+            if after or end >= 0:
+                after = (after + (data[end:] if not after else chunk))[: 16 << 20]
+            carry = data[-256:]  # a tag cut between two chunks is found in the next
+    rows = list(_LAST_ROW.finditer(last_rows + after[:12]))
+    if rows:
+        scan.rows = max(scan.rows, int(rows[-1].group(1)))
+    if not scan.cols:
+        scan.cols = 702 if two_letters else 26
+    for match in _COL.finditer(head[: head.find(b"<sheetData")] if b"<sheetData" in head else head):
+        attrs = dict(_ATTR.findall(match.group(1)))
+        try:
+            first, last_col, width = int(attrs[b"min"]), int(attrs[b"max"]), float(attrs[b"width"])
+        except (KeyError, ValueError):
+            continue
+        for c in range(first - 1, min(last_col, first + 255)):
+            layout.widths[c] = width
+    layout.page = _page_setup(after)
+    return scan
+
+
+def exact_columns(archive: zipfile.ZipFile, part: str) -> int:
+    """The last column any cell of a sheet with two-letter columns uses (a second, rarer pass)."""
+    cols = 0
+    carry = b""
+    with archive.open(part) as member:
+        while True:
+            chunk = member.read(_CHUNK)
+            if not chunk:
+                break
+            data = carry + chunk
+            for match in _TWO_LETTER.finditer(data):
+                cols = max(cols, column_number(match.group(1).decode()))
+            carry = data[-64:]
+    return max(cols, 26)
+
+
+def column_number(letters: str) -> int:
+    """``A`` -> 1, ``Z`` -> 26, ``AA`` -> 27, ``XFD`` -> 16384."""
+    number = 0
+    for ch in letters:
+        number = number * 26 + ord(ch) - 64
+    return number
+
+
+_HEIGHT = re.compile(rb'<row r="(\d+)"[^>]*? ht="([0-9.]+)" customHeight="(?:1|true)"')
+
+
+def _custom_heights(data: bytes, heights: dict[int, float]) -> None:
+    """Rows with a custom height in ``data`` (the attribute order every writer uses)."""
+    if b"customHeight" not in data:
+        return
+    for match in _HEIGHT.finditer(data):
+        heights[int(match.group(1)) - 1] = float(match.group(2))
+
+
+def sheet_part(archive: zipfile.ZipFile, sheet: str) -> str | None:
+    """The zip part that holds the worksheet named ``sheet``."""
+    try:
+        return _sheet_part(archive, sheet)
+    except (KeyError, ValueError, SyntaxError):
+        return None
+
+
 def read_layout(data: bytes, sheet: str) -> SheetLayout | None:
     """The layout of sheet ``sheet`` of the xlsx ``data``; ``None`` if it cannot be found."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            part = _sheet_part(archive, sheet)
-            if part is None:
-                return None
-            xml = archive.read(part)
+            part = sheet_part(archive, sheet)
+            return scan_sheet(archive, part).layout if part is not None else None
     except (KeyError, zipfile.BadZipFile, OSError, ValueError):
         return None
-    layout = SheetLayout()
-    head = xml[: xml.find(b"<sheetData")] if b"<sheetData" in xml else xml[:65536]
-    for match in _COL.finditer(head):
-        attrs = dict(_ATTR.findall(match.group(1)))
-        try:
-            first, last, width = int(attrs[b"min"]), int(attrs[b"max"]), float(attrs[b"width"])
-        except (KeyError, ValueError):
-            continue
-        for c in range(first - 1, min(last, first + 255)):
-            layout.widths[c] = width
-    for match in _ROW.finditer(xml):
-        row_attrs: bytes = match.group(1)
-        if b"customHeight" not in row_attrs:
-            continue
-        found = dict(_ATTR.findall(row_attrs))
-        if found.get(b"customHeight") in (b"1", b"true"):
-            try:
-                layout.heights[int(found[b"r"]) - 1] = float(found[b"ht"])
-            except (KeyError, ValueError):
-                pass
-    tail = xml[xml.rfind(b"</sheetData>"):] if b"</sheetData>" in xml else b""
-    layout.page = _page_setup(tail)
-    return layout
 
 
 def _page_setup(tail: bytes) -> PageSetup:

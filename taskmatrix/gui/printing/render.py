@@ -25,7 +25,7 @@ from PySide6.QtGui import (
 from taskmatrix.gui.fonts import chinese_families, pick_family
 from taskmatrix.gui.printing.sheets import Sheet, sheet_parts
 from taskmatrix.io.atomic import atomic_write
-from taskmatrix.io.errors import Cancelled
+from taskmatrix.io.errors import Cancelled, PlanSaveError
 
 #: Chinese fonts in order of preference: official documents use FangSong for text and
 #: SimHei for headings; then the fonts of domestic Linux desktops and of Debian.
@@ -123,8 +123,11 @@ def render_sheets(sheets: Sequence[Sheet], device: QPagedPaintDevice, fonts: Fon
                     pages_done += 1
         if progress is not None:
             progress(len(sheets) * _STEPS, len(sheets) * _STEPS)
-    finally:
+    except BaseException:
         painter.end()
+        raise
+    if not painter.end():
+        raise OSError("the output device did not take the pages (a full disk, or the printer went away)")
     return pages_done
 
 
@@ -161,6 +164,22 @@ def write_pdf(sheets: Sequence[Sheet], path: str | Path, fonts: Fonts, options: 
         writer.setTitle(title)
         writer.setPageLayout(options.page_layout())
         pages.append(render_sheets(sheets, writer, fonts, options, progress))
+        del writer  # closes the file
+        check_pdf(tmp, Path(path))
 
     atomic_write(path, produce, backup=False)
     return pages[0]
+
+
+def check_pdf(tmp: Path, path: Path) -> None:
+    """Refuse a PDF the writer did not finish (QPdfWriter says nothing when the disk fills up)."""
+    try:
+        size = tmp.stat().st_size
+        with open(tmp, "rb") as handle:
+            handle.seek(max(0, size - 1024))
+            tail = handle.read()
+    except OSError as exc:
+        raise PlanSaveError(path, "the PDF could not be written: {reason}", reason=exc.strerror or exc) from None
+    if size < 64 or b"%%EOF" not in tail:
+        raise PlanSaveError(path, "the PDF could not be written completely (is the disk full?); the previous "
+                                  "file is unchanged")
