@@ -141,11 +141,15 @@ class _Sheets:
                 scan.cols = exact_columns(self.archive, part)
                 cells = scan.rows * scan.cols
             if scan.rows > MAX_ROWS or cells > MAX_CELLS:
+                if scan.far:
+                    raise PlanFormatError(
+                        self.path, "refused: sheet “{sheet}” has a value as far out as cell {cell}, so reading it "
+                        "would take {cells} cells — far past any task table; delete what is there (Ctrl+End in "
+                        "Excel or WPS goes to it) and save again", sheet=name, cell=scan.far, cells=f"{cells:,}")
                 raise PlanFormatError(
-                    self.path, "refused: sheet “{sheet}” has a value as far out as {cell}, so reading it would take "
-                    "{cells} cells — far past any task table; delete what is there (Ctrl+End in Excel or WPS goes "
-                    "to it) and save again", sheet=name,
-                    cell=f"cell {scan.far}" if scan.far else f"row {scan.rows:,}", cells=f"{cells:,}")
+                    self.path, "refused: sheet “{sheet}” has values down to row {row}, so reading it would take "
+                    "{cells} cells — far past any task table; delete what is there (Ctrl+End in Excel or WPS "
+                    "goes to it) and save again", sheet=name, row=f"{scan.rows:,}", cells=f"{cells:,}")
         return _sheet(self.workbook, name, self.path)
 
 

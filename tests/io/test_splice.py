@@ -12,7 +12,6 @@ import pytest
 
 from taskmatrix.io.excel_read import read_xlsx
 from taskmatrix.io.excel_write import write_xlsx
-from tests.conftest import DATA
 
 INDEXES = {"xl/workbook.xml", "xl/_rels/workbook.xml.rels", "[Content_Types].xml", "xl/styles.xml",
            "docProps/core.xml", "docProps/custom.xml", "_rels/.rels"}

@@ -1081,6 +1081,14 @@ Restore it?</source>
         <translation>→ {number}</translation>
     </message>
     <message>
+        <source>the PDF could not be written completely (is the disk full?); the previous file is unchanged</source>
+        <translation>PDF 未能完整写入（磁盘已满？）；原文件未作改动</translation>
+    </message>
+    <message>
+        <source>the PDF could not be written: {reason}</source>
+        <translation>无法写入 PDF：{reason}</translation>
+    </message>
+    <message>
         <source>could not write the file: {reason}</source>
         <translation>无法写入文件：{reason}</translation>
     </message>
@@ -1091,10 +1099,6 @@ Restore it?</source>
     <message>
         <source>this is a folder, not a file</source>
         <translation>这是文件夹，不是文件</translation>
-    </message>
-    <message>
-        <source>the file is open in Excel or WPS (lock file found); close it there or save under another name</source>
-        <translation>文件正在 Excel 或 WPS 中打开（发现锁定文件）；请先关闭，或另存为其他文件</translation>
     </message>
     <message>
         <source>the file is read-only</source>
@@ -1109,8 +1113,16 @@ Restore it?</source>
         <translation>磁盘已满；原文件未被改动</translation>
     </message>
     <message>
+        <source>the file name is too long for this disk</source>
+        <translation>文件名过长，此磁盘无法保存</translation>
+    </message>
+    <message>
         <source>no permission to write here: the file or folder is read-only or locked by another program</source>
         <translation>无权写入：文件或文件夹为只读，或被其他程序锁定</translation>
+    </message>
+    <message>
+        <source>another save of this file is still running; try again when it has finished</source>
+        <translation>另一次对此文件的保存尚未完成，请稍后再试</translation>
     </message>
     <message>
         <source>not a readable CSV file: {reason}</source>
@@ -1143,6 +1155,14 @@ Restore it?</source>
     <message>
         <source>{count} tables with the same header were read as one</source>
         <translation>{count} 个表头相同的表格已合并读取</translation>
+    </message>
+    <message>
+        <source>sheet “{sheet}” is damaged: its data cannot be unpacked</source>
+        <translation>工作表“{sheet}”已损坏：其数据无法解压</translation>
+    </message>
+    <message>
+        <source>refused: sheet “{sheet}” has a value as far out as cell {cell}, so reading it would take {cells} cells — far past any task table; delete what is there (Ctrl+End in Excel or WPS goes to it) and save again</source>
+        <translation>已拒绝：工作表“{sheet}”在远处的单元格 {cell} 中有内容，读取它需要 {cells} 个单元格，远超任何任务表；请删除该处内容（在 Excel 或 WPS 中按 Ctrl+End 可定位）后重新保存</translation>
     </message>
     <message>
         <source>Excel workbook</source>
@@ -1507,6 +1527,10 @@ Restore it?</source>
     <message>
         <source>section number repeated; numbered {number} instead</source>
         <translation>领域编号重复，改编为 {number}</translation>
+    </message>
+    <message>
+        <source>refused: sheet “{sheet}” has values down to row {row}, so reading it would take {cells} cells — far past any task table; delete what is there (Ctrl+End in Excel or WPS goes to it) and save again</source>
+        <translation>已拒绝：工作表“{sheet}”的内容一直延伸到第 {row} 行，读取它需要 {cells} 个单元格，远超任何任务表；请删除该处内容（在 Excel 或 WPS 中按 Ctrl+End 可定位）后重新保存</translation>
     </message>
     <message>
         <source>no recognisable tasks (numbered paragraphs such as “1.…” or “（一）…”)</source>
