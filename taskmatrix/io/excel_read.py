@@ -147,9 +147,9 @@ class _Sheets:
                         "would take {cells} cells — far past any task table; delete what is there (Ctrl+End in "
                         "Excel or WPS goes to it) and save again", sheet=name, cell=scan.far, cells=f"{cells:,}")
                 raise PlanFormatError(
-                    self.path, "refused: sheet “{sheet}” has values down to row {row}, so reading it would take "
+                    self.path, "refused: sheet “{sheet}” has values down to row {last}, so reading it would take "
                     "{cells} cells — far past any task table; delete what is there (Ctrl+End in Excel or WPS "
-                    "goes to it) and save again", sheet=name, row=f"{scan.rows:,}", cells=f"{cells:,}")
+                    "goes to it) and save again", sheet=name, last=f"{scan.rows:,}", cells=f"{cells:,}")
         return _sheet(self.workbook, name, self.path)
 
 

@@ -1157,6 +1157,10 @@ Restore it?</source>
         <translation>{count} 个表头相同的表格已合并读取</translation>
     </message>
     <message>
+        <source>refused: sheet “{sheet}” has values down to row {last}, so reading it would take {cells} cells — far past any task table; delete what is there (Ctrl+End in Excel or WPS goes to it) and save again</source>
+        <translation>已拒绝：工作表“{sheet}”的内容一直延伸到第 {last} 行，读取它需要 {cells} 个单元格，远超任何任务表；请删除该处内容（在 Excel 或 WPS 中按 Ctrl+End 可定位）后重新保存</translation>
+    </message>
+    <message>
         <source>sheet “{sheet}” is damaged: its data cannot be unpacked</source>
         <translation>工作表“{sheet}”已损坏：其数据无法解压</translation>
     </message>
@@ -1527,10 +1531,6 @@ Restore it?</source>
     <message>
         <source>section number repeated; numbered {number} instead</source>
         <translation>领域编号重复，改编为 {number}</translation>
-    </message>
-    <message>
-        <source>refused: sheet “{sheet}” has values down to row {row}, so reading it would take {cells} cells — far past any task table; delete what is there (Ctrl+End in Excel or WPS goes to it) and save again</source>
-        <translation>已拒绝：工作表“{sheet}”的内容一直延伸到第 {row} 行，读取它需要 {cells} 个单元格，远超任何任务表；请删除该处内容（在 Excel 或 WPS 中按 Ctrl+End 可定位）后重新保存</translation>
     </message>
     <message>
         <source>no recognisable tasks (numbered paragraphs such as “1.…” or “（一）…”)</source>
