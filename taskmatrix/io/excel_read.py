@@ -84,7 +84,7 @@ def read_xlsx(path: str | Path, registry: UnitRegistry | None = None,
     plan.foreign = ForeignContent(checked.data, kept, replaced, _look(sheets.scans.get(table.name), table,
                                                                       read.task_rows))
     _step(progress, 100)
-    return ReadResult(plan, warnings, info)
+    return ReadResult(plan, warnings, info, read.facts)
 
 
 def _look(scan: SheetScan | None, table: FoundTable, task_rows: list[tuple[Task, int]]) -> SourceLook | None:

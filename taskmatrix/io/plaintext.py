@@ -22,12 +22,14 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from taskmatrix.io.encodings import decode_bytes
 from taskmatrix.io.errors import Notice, PlanFormatError
 from taskmatrix.io.files import read_bytes
 from taskmatrix.io.result import Progress, ReadResult, unknown_unit_notices
 from taskmatrix.io.textlayout import clean_text, paragraph_style, split_lines
 from taskmatrix.io.textparas import DOCNO, paragraphs
-from taskmatrix.io.textplan import ReadContext, TextPlanBuilder, build_items, is_addressee, title_and_preamble
+from taskmatrix.io.textplan import ReadContext, TextPlanBuilder, build_items
+from taskmatrix.io.texttitle import is_addressee, title_and_preamble
 from taskmatrix.model.units import UnitRegistry, registry_for
 
 __all__ = ["MAX_TEXT_BYTES", "ReadResult", "clean_text", "decode_text", "parse_plan_text", "read_plan_text"]
@@ -38,26 +40,11 @@ _BINARY_CONTROL = re.compile(r"[\x01-\x08\x0e-\x1f\x7f]")
 
 
 def decode_text(data: bytes, path: str | Path | None = None) -> str:
-    """Decode plan text: UTF-8 (with or without BOM), UTF-16 with BOM, or GB18030/GBK."""
+    """Decode plan text: UTF-8 (with or without BOM), UTF-16, GB18030/GBK, Big5 or Shift-JIS
+    (see :mod:`taskmatrix.io.encodings`)."""
     if not data.strip():
         raise PlanFormatError(path, "the file is empty")
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            text = data.decode("utf-16")
-        except UnicodeDecodeError:
-            raise PlanFormatError(path, "unreadable text: broken UTF-16") from None
-    elif b"\x00" in data[:65536]:
-        raise PlanFormatError(path, "this is a binary file, not plan text")
-    else:
-        try:
-            text = data.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            try:
-                text = data.decode("gb18030")
-            except UnicodeDecodeError:
-                raise PlanFormatError(
-                    path, "unreadable encoding: the text is neither UTF-8 nor GB18030/GBK"
-                ) from None
+    text, _ = decode_bytes(data, path)
     sample = text[:65536]
     if "\x00" in sample or len(_BINARY_CONTROL.findall(sample)) > max(8, len(sample) // 20):
         raise PlanFormatError(path, "this is a binary file, not plan text")

@@ -30,6 +30,7 @@ KIND_TITLES: dict[str, str] = {
     "control_chars": "control characters removed",
     "no_title": "tasks without a title",
     "renumbered": "tasks without a number, numbered",
+    "task_number": "task numbers used twice, the later task renumbered",
     "regrouped": "tasks put in section order",
     "unknown_mark": "unknown marks in the grid, read as taking part",
 }
@@ -46,6 +47,7 @@ KIND_BRIEFS: dict[str, str] = {
     "stray_text": "{text}",
     "section_number": "→ {number}",
     "renumbered": "→ {number}",
+    "task_number": "{number} → {new}",
 }
 
 

@@ -10,7 +10,15 @@ from taskmatrix.io.errors import Cancelled, Notice, PlanFormatError
 from taskmatrix.io.result import Progress, unknown_unit_notices
 from taskmatrix.model.edits import regroup
 from taskmatrix.model.plan import Plan, Section, Task, parse_chinese_numeral
-from taskmatrix.model.resplist import parse_responsibility, parse_unit_list, split_top_level
+from taskmatrix.model.resplist import (
+    FIRST_GROUP,
+    FIRST_UNIT,
+    RULE_RE,
+    parse_responsibility,
+    parse_unit_list,
+    split_lead_rule,
+    split_top_level,
+)
 from taskmatrix.model.units import UnitRegistry, registry_for
 
 Merged = list[tuple[tuple[int, int], tuple[int, int]]]
@@ -32,6 +40,8 @@ class SheetReader:
         self.registry = registry
         self.progress = progress
         self.warnings: list[Notice] = []
+        self.facts: list[Notice] = []
+        self.rule = FIRST_GROUP
         self.plan = Plan(registry=registry)
         self.fill: dict[tuple[int, int], Any] = {}
         self.unit_cache: dict[str, list[str]] = {}
@@ -100,6 +110,7 @@ class SheetReader:
         seen: dict[int, int] = {}
         last_task: Task | None = None
         unnumbered: list[tuple[int, Task]] = []
+        repeated: list[tuple[int, Task, int, int]] = []
         total = len(self.rows)
         number_col = fields.get("number")
         filled = self.filled_rows
@@ -138,9 +149,8 @@ class SheetReader:
                     self._stray(r, texts)
                     continue
                 unnumbered.append((r + 1, task))
-            elif number in seen:
-                raise PlanFormatError(self.path, "duplicate task number {number} (rows {first} and {second})",
-                                      number=number, first=seen[number], second=r + 1)
+            elif number in seen:  # numbered after the others once all are read
+                repeated.append((r + 1, task, number, seen[number]))
             else:
                 seen[number] = r + 1
             plan.tasks.append(task)
@@ -150,6 +160,11 @@ class SheetReader:
             task.number = plan.next_task_number()
             self.warnings.append(Notice("a task without a number was numbered {number}", row=row_no,
                                         kind="renumbered", number=task.number))
+        for row_no, task, number, first in repeated:
+            task.number = plan.next_task_number()
+            self.warnings.append(Notice("task number {number} is used twice (rows {first} and {second}); the second "
+                                        "task was numbered {new}", row=row_no, kind="task_number", number=number,
+                                        first=first, second=row_no, new=task.number))
         if not plan.tasks and not self.literal:  # a workbook the app wrote may hold an empty plan
             raise PlanFormatError(self.path, "the task table has a header but no task rows")
         if not plan.is_grouped():
@@ -179,6 +194,14 @@ class SheetReader:
                 title = title[: -len(L.TITLE_SUFFIX)]
         self.plan.title = title
         self.plan.preamble = "\n".join(lines)
+        # The lead rule a note above or below the table (or a header cell) states.
+        notes = lines + list(self.header.headers.values()) + [
+            t for row in self.rows[-10:] for t in (L.cell_text(v) for v in row) if "牵头" in t]
+        stated = next((m for m in map(RULE_RE.search, notes) if m), None)
+        if stated is not None and "responsible" in self.header.fields:
+            self.rule = FIRST_UNIT
+            self.facts.append(Notice("lead rule: the first unit listed leads, the others take part "
+                                     "(as the preamble states: “{rule}”)", rule=stated.group(0)))
 
     def _is_summary_row(self, texts: list[str]) -> bool:
         first = next((t for t in texts if t), "")
@@ -250,7 +273,11 @@ class SheetReader:
             if self.parts_col >= 0:
                 participants = self.units(_text(row[self.parts_col]))
             if "responsible" in fields:
-                resp = parse_responsibility(_text(row[fields["responsible"]]), self.registry)
+                text, rule = _text(row[fields["responsible"]]), self.rule
+                if "牵头" in text:
+                    text, stated = split_lead_rule(text)
+                    rule = FIRST_UNIT if stated is not None else rule
+                resp = parse_responsibility(text, self.registry, rule)
                 if "leads" in fields:
                     participants += resp.leads + resp.participants
                 else:

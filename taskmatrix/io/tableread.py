@@ -11,7 +11,7 @@ extra columns; and the grid layout (one column per unit, marks for lead and part
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from taskmatrix.io import excel_layout as L
@@ -103,9 +103,10 @@ class TableRead:
     warnings: list[Notice]
     info: Notice
     task_rows: list[tuple[Task, int]]
+    facts: list[Notice] = field(default_factory=list)
 
     def result(self, facts: list[Notice] | None = None) -> ReadResult:
-        return ReadResult(self.plan, self.warnings, self.info, list(facts or []))
+        return ReadResult(self.plan, self.warnings, self.info, list(facts or []) + self.facts)
 
 
 def read_table(table: FoundTable, path: Path, registry: UnitRegistry | None, progress: Progress | None = None,
@@ -119,7 +120,7 @@ def read_table(table: FoundTable, path: Path, registry: UnitRegistry | None, pro
     reader = SheetReader(path, table.rows, table.merged, table.header,
                          UnitRegistry.combined() if registry is None else registry, progress, literal, choose)
     plan, warnings = reader.read()
-    return TableRead(plan, warnings, describe_table(table), reader.task_rows)
+    return TableRead(plan, warnings, describe_table(table), reader.task_rows, reader.facts)
 
 
 def describe_table(table: FoundTable) -> Notice:

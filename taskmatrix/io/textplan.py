@@ -11,13 +11,14 @@ already named its units, is kept at the end of the preamble.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from taskmatrix.io.errors import Notice, PlanFormatError
+from taskmatrix.io.errors import Notice
 from taskmatrix.io.textlayout import clean_text
 from taskmatrix.io.textparas import Para
+from taskmatrix.io.texttitle import split_title
+from taskmatrix.io.textunits import deadline_label, inline_label, split_responsibility
 from taskmatrix.model.plan import Plan, Section, Task
 from taskmatrix.model.resplist import (
     FIRST_GROUP,
@@ -33,11 +34,7 @@ from taskmatrix.model.units import UnitRegistry
 SUBHEADING_FIELD = "分项"
 FRAMING_TITLES = ("指导思想", "基本原则", "发展目标", "工作目标", "主要目标", "总体目标", "总体要求", "工作原则",
                   "目标任务", "适用范围", "编制依据", "重要意义")
-_DEADLINE_LABEL = re.compile(r"[；;，,]?\s*(?:完成时限|完成时间|时间节点|时限要求|时限)\s*[:：]\s*(.*?)\s*$")
-_SPLIT_UNIT = re.compile(r"^（([^（）]{1,2})）(.+）)$")
-_PIECES = re.compile(r"[、，,；;]")
-_ADDRESSEE_MAX = 150
-_TITLE_MAX = 100
+REPEATED = -1  # the number of a task whose number was used before, until all are read
 
 
 @dataclass
@@ -59,7 +56,7 @@ class Item:
         return self.para.number
 
     def title(self) -> str:
-        return self.text.partition("。")[0].strip()
+        return split_title(self.text)[0]
 
 
 @dataclass
@@ -101,67 +98,8 @@ def _close(item: Item, ctx: ReadContext) -> None:
         return
     units, rest = split_responsibility(text, ctx.registry)
     if units is None:
-        units, rest = _inline_label(text)
+        units, rest = inline_label(text)
     item.units, item.text = units, rest
-
-
-def _inline_label(text: str) -> tuple[str | None, str]:
-    """``…。牵头单位：X；配合单位：Y`` at the end of an item's text."""
-    from taskmatrix.model.resplist import LABEL_RE
-
-    period = text.rfind("。")
-    match = LABEL_RE.search(text, period + 1 if period >= 0 else 0)
-    if match is None or (period < 0 and match.start() > 0 and text[match.start() - 1] not in "；;，, "):
-        return None, text
-    return text[match.start():].rstrip("。"), text[: match.start()].rstrip("；;，, ")
-
-
-def split_responsibility(text: str, registry: UnitRegistry) -> tuple[str | None, str]:
-    """Take the closing responsibility parenthesis off a task's text: (its content, the rest);
-    (None, text) when the text does not end with one."""
-    stripped = text.rstrip()
-    if not stripped.endswith("）"):
-        return None, text
-    period = stripped.rfind("。")
-    tail = stripped[period + 1:].strip() if period >= 0 else ""
-    if tail.startswith("（") and tail.count("（") < tail.count("）"):
-        repaired = _SPLIT_UNIT.match(tail)  # ``（省）科技厅，…）``: a unit split at the start
-        if repaired:
-            return repaired.group(1) + repaired.group(2)[:-1], stripped[: period + 1]
-    last_open = stripped.rfind("（")
-    if last_open >= 0 and "）" not in stripped[last_open + 1:-1]:  # no parenthesis inside: the usual case
-        content = stripped[last_open + 1:-1]
-        before = stripped[:last_open].rstrip()
-        if _names_units(content, registry, not before or before.endswith(("。", "；", "！", "？"))):
-            return content, before
-        return None, text
-    depth = 0
-    for i in range(len(stripped) - 1, -1, -1):
-        ch = stripped[i]
-        if ch == "）":
-            depth += 1
-        elif ch == "（":
-            depth -= 1
-            if depth == 0:
-                content = stripped[i + 1:-1]
-                before = stripped[:i].rstrip()
-                if _names_units(content, registry, not before or before.endswith(("。", "；", "！", "？"))):
-                    return content, before
-                return None, text
-    return None, text
-
-
-def _names_units(content: str, registry: UnitRegistry, after_sentence: bool) -> bool:
-    """A closing parenthesis names units when one of them is registered, or when it follows a
-    sentence and reads as a list of names (not ``（2020年底前完成）``)."""
-    units, _ = split_lead_rule(content)
-    if any(registry.canonical(piece) in registry for piece in _PIECES.split(units)):
-        return True  # the usual case, without parsing the list
-    resp = parse_responsibility(units, registry)
-    names = resp.leads + resp.participants
-    if any(registry.is_registered(u) for u in names):
-        return True
-    return after_sentence and bool(names) and not resp.unsure
 
 
 class TextPlanBuilder:
@@ -176,10 +114,10 @@ class TextPlanBuilder:
         nums = [i for i in items if i.kind == "num"]
         parens = [i for i in items if i.kind == "paren"]
         self.has_units = any(i.units is not None for i in items)
-        if any(i.units is not None for i in nums):
-            self.level = "num"
-        elif any(i.units is not None for i in parens):
-            self.level = "paren"
+        with_units = {kind: sum(1 for i in group if i.units is not None) for kind, group in
+                      (("num", nums), ("paren", parens))}
+        if with_units["num"] or with_units["paren"]:  # the level that carries most of the units
+            self.level = "num" if with_units["num"] >= with_units["paren"] else "paren"
         else:
             self.level = "num" if nums else "paren"
         self.lists = [i.units for i in items if i.kind == self.level and i.units is not None]
@@ -189,6 +127,9 @@ class TextPlanBuilder:
         """The rule for lists that state none: the first group leads, unless the preamble says
         the first listed unit leads and the lists do not separate groups."""
         stated = RULE_RE.search(preamble)
+        if stated is None:  # a closing note (``注：列第一位者为牵头单位``) states it as well
+            stated = next((m for m in (RULE_RE.search(e.text()) for e in self.events
+                                       if isinstance(e, Para) and e.kind == "text") if m), None)
         multi = [u for u in self.lists if "、" in u or has_group_separator(u)]
         grouped = sum(1 for u in multi if has_group_separator(split_lead_rule(u)[0]))
         if stated is not None and multi and grouped * 2 < len(multi):
@@ -246,6 +187,7 @@ class TextPlanBuilder:
                            event.para.line, "framing", marker=event.para.marker, title=_shorten(event.title()))
                 continue
             rule = self._task(event, section, subheading, rule, numbering)
+        self._number_repeated(numbering)
         self.plan.preamble = "\n".join(p for p in tail if p)
         if subheadings:
             self.plan.ensure_extra_fields([SUBHEADING_FIELD])
@@ -253,6 +195,17 @@ class TextPlanBuilder:
             self.ctx.facts.append(Notice("{count} sub-headings (such as “{example}”) are kept as each task's “分项”",
                                          count=len(subheadings), example=_shorten(first.text.rstrip("。"))))
         return self.plan, head
+
+    def _number_repeated(self, numbering: _Numbering) -> None:
+        """Tasks whose number was used before get numbers after the last one, with a warning."""
+        unnumbered = iter(numbering.repeated)
+        for task in self.plan.tasks:
+            if task.number == REPEATED:
+                number, first, line = next(unnumbered)
+                task.number = self.plan.next_task_number()
+                self._warn("task number {number} is used twice (lines {first} and {second}); the second task "
+                           "was numbered {new}", line, "task_number", number=number, first=first, second=line,
+                           new=task.number)
 
     def _merge_other_level(self) -> list[Para | Item]:
         """Items of the other level: continuation text where they continue a task, else kept."""
@@ -263,6 +216,10 @@ class TextPlanBuilder:
                 joins = (self.level == "paren" and isinstance(previous, Item)) or (
                     self.level == "num" and self.has_units and isinstance(previous, Item)
                     and previous.kind == "num" and previous.units is None)
+                if joins and isinstance(previous, Item) and previous.units is not None:
+                    # The task has its units already: the item is more of its text.
+                    previous.text = clean_text(previous.text + " " + " ".join(p.full_text() for p in event.paras))
+                    continue
                 if joins and isinstance(previous, Item):
                     for para in event.paras:
                         para.lines = [para.full_text()] if para.lines or para.marker else para.lines
@@ -326,7 +283,7 @@ class TextPlanBuilder:
             self._warn("task {number}: no units named (no responsibility parenthesis or 责任单位 line)",
                        item.para.line, "no_units", number=task.number)
         else:
-            units, deadline = _deadline_label(item.units)
+            units, deadline = deadline_label(item.units)
             if deadline:
                 task.deadline = deadline
             units, stated = split_lead_rule(units)
@@ -346,8 +303,8 @@ class TextPlanBuilder:
                            "unsure_units", number=task.number, name=_shorten(name))
             if not task.leads:
                 self._warn("task {number} has no lead unit", item.para.line, "no_lead", number=task.number)
-        title, _, body = item.text.partition("。")
-        task.title, task.body = title.strip(), body.strip()
+        title, body = split_title(item.text)
+        task.title, task.body = title, body
         if not task.title:
             self._warn("task {number} has no title", item.para.line, "no_title", number=task.number)
         self.plan.tasks.append(task)
@@ -368,6 +325,8 @@ class _Numbering:
         self.seen: dict[int, int] = {}
         self.new_block = False
         self.restarted = False
+        #: (number, first line, this line) of each repeated number, in order
+        self.repeated: list[tuple[int, int, int]] = []
 
     def boundary(self) -> None:
         self.new_block = True
@@ -385,9 +344,10 @@ class _Numbering:
                 self.restarted = True
                 self.builder._warn("numbering restarts at 1 here; tasks are numbered on from {number}",
                                    item.para.line, "numbering", number=number)
-        if number in self.seen:
-            raise PlanFormatError(self.builder.path, "duplicate task number {number} (lines {first} and {second})",
-                                  number=number, first=self.seen[number], second=item.para.line)
+        if number in self.seen:  # numbered after the others once all are read
+            self.repeated.append((number, self.seen[number], item.para.line))
+            self.new_block = False
+            return REPEATED
         if self.last and number != self.last + 1 and not (self.restarted and item.number == 1):
             self.builder._warn("numbering jumps from {previous} to {number}", item.para.line, "numbering",
                                previous=self.last, number=number)
@@ -395,32 +355,6 @@ class _Numbering:
         self.last = number
         self.new_block = False
         return number
-
-
-def _deadline_label(units: str) -> tuple[str, str]:
-    """``牵头单位：X；完成时限：2020年底前`` -> (``牵头单位：X``, ``2020年底前``)."""
-    match = _DEADLINE_LABEL.search(units)
-    if match is None:
-        return units, ""
-    return units[: match.start()], match.group(1).rstrip("）)。")
-
-
-def title_and_preamble(head: list[str], docno: re.Pattern[str]) -> tuple[str, list[str]]:
-    """The title (short paragraphs without a full stop, up to the document number or the
-    addressee line) and the rest of the head, which starts the preamble."""
-    title: list[str] = []
-    rest = list(head)
-    while rest:
-        para = rest[0]
-        if ("。" in para or len(para) > _TITLE_MAX or docno.match(para.replace(" ", ""))
-                or para.endswith(("：", ":"))):
-            break
-        title.append(rest.pop(0))
-    return "".join(title), rest
-
-
-def is_addressee(para: str) -> bool:
-    return para.endswith(("：", ":")) and len(para) <= _ADDRESSEE_MAX and "。" not in para
 
 
 def _shorten(text: str, limit: int = 30) -> str:

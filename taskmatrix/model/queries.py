@@ -73,10 +73,11 @@ def _cities_of(units: tuple[str, ...], city_map: dict[str, tuple[str, ...]]) -> 
 
 def _links_of(units: tuple[str, ...], registry: UnitRegistry) -> dict[str, str | None]:
     links: dict[str, str | None] = {}
-    for unit in units:
-        if registry.is_city(unit):
-            links[unit] = None
     city_map = registry.city_map()
+    for unit in units:
+        if not registry.is_group(unit):  # a city, or its government (广州市人民政府)
+            for city in city_map[unit]:
+                links[city] = None
     for unit in units:
         if registry.is_group(unit):
             for city in city_map[unit]:

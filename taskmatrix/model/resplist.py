@@ -37,19 +37,26 @@ _CLOSE = ")）”"
 FIRST_GROUP = "first_group"
 FIRST_UNIT = "first_unit"
 
-_LEAD_LABELS = ("牵头组织实施单位", "牵头责任单位", "责任牵头单位", "牵头单位", "牵头部门", "主责单位")
+_LEAD_LABELS = ("牵头组织实施单位", "牵头责任单位", "责任牵头单位", "牵头单位", "牵头部门", "主责单位", "牵头")
 _PART_LABELS = ("协同责任单位", "主要参加单位", "参与单位", "参加单位", "配合单位", "协办单位", "配合部门",
-                "参与部门", "协同单位", "协作单位")
+                "参与部门", "协同单位", "协作单位", "配合", "参与", "协办")
 _RESP_LABELS = ("责任单位", "责任部门")
 LABEL_RE = re.compile("(" + "|".join(_LEAD_LABELS + _PART_LABELS + _RESP_LABELS) + r")\s*[:：]")
 _LEAD_MARK_RE = re.compile(r"[(（]\s*牵头\s*[)）]\s*$")
-_LEAD_SUFFIX_RE = re.compile(r"(?:等单位|等部门)?牵头$")
-_PART_SUFFIX_RE = re.compile(r"(?:等单位|等部门)?(?:配合|参与|参加|协办)$")
+_LEAD_SUFFIX_RE = re.compile(r"(?:等单位|等部门)?(?:共同|联合)?(?:牵头|主责)$")
+_PART_SUFFIX_RE = re.compile(r"(?:等单位|等部门)?(?:配合|参与|参加|协办|协助)$")
+_LEAD_ENDINGS = ("牵头", "主责")
+_PART_ENDINGS = ("配合", "参与", "参加", "协办", "协助")
+# ``X为牵头单位``/``Y为配合单位``: a group that names its role after the units.
+_ROLE_AFTER_RE = re.compile(r"^(.+?)(?:为|是)(牵头|配合|参与|参加|协办|责任)(单位|部门)$")
+# ``X会同Y负责``: X leads, Y takes part.
+_TOGETHER_RE = re.compile(r"^(.+?)(?:会同|协同|联合)(.+)$")
 # The verb that closes a list: ``…负责``, ``…按职责分工负责``, ``…牵头负责``.
-_VERB_SUFFIX_RE = re.compile(r"(?:按职责分工|按职责|分别|共同|具体)?负责$")
+_VERB_SUFFIX_RE = re.compile(r"(?:按职责分工|按职责|分别|共同|具体)?负责(?:落实|实施|推进)?$")
 #: A lead rule stated in the text: ``列第一位者为牵头单位``, ``排在第一位的部门为牵头部门``,
 #: ``列在任务分工首位的为牵头单位``.
-RULE_RE = re.compile(r"(?:列|排)(?:在)?[^，,。；;）)]{0,8}?(?:第一位|首位)(?:者|的)?(?:部门|单位)?为牵头(?:单位|部门)")
+RULE_RE = re.compile(r"(?:(?:列|排)(?:在)?[^，,。；;）)]{0,8}?(?:第一位|首位|第一)|排名第一|"
+                     r"(?:第一位|第一个)(?:单位|部门)?)(?:者|的)?(?:部门|单位)?(?:为|是)牵头(?:单位|部门)")
 _CARRIES_RE = re.compile(r"下同")
 _UNSURE_WORDS = ("负责", "牵头", "配合", "参与", "组织", "实施", "推进", "落实")
 
@@ -88,7 +95,10 @@ def split_lead_rule(text: str) -> tuple[str, StatedRule | None]:
         return text, None
     head = text[: match.start()].rstrip("，,；;。 ")
     tail = text[match.start():]
-    rule = StatedRule(tail.strip("，,；;。 "), bool(_CARRIES_RE.search(tail)))
+    carries = bool(_CARRIES_RE.search(tail))
+    if head.endswith("下同"):  # ``…负责，下同，列第一位者为牵头单位``
+        head, carries = head[:-2].rstrip("，,；;。 "), True
+    rule = StatedRule(tail.strip("，,；;。 "), carries)
     return head, rule
 
 
@@ -139,7 +149,12 @@ def parse_unit_list(text: str, registry: UnitRegistry) -> list[str]:
     """A flat list of units: every separator (and a line break) separates two units."""
     if not text:
         return []
+    if "牵头" in text:  # ``省科技厅（牵头）``, ``（列第一位者为牵头单位）``: marks, not names
+        text = _CELL_MARKS.sub("", text)
     return _dedupe(_names(split_top_level(text, LIST_SEPARATORS), registry))
+
+
+_CELL_MARKS = re.compile(r"[（(]\s*(?:牵头(?:单位|部门)?|[^（）()]{0,20}为牵头(?:单位|部门)[^（）()]{0,10})\s*[)）]")
 
 
 def _names(pieces: list[str], registry: UnitRegistry, prefix: str = "") -> list[str]:
@@ -157,6 +172,8 @@ def parse_responsibility(text: str, registry: UnitRegistry, rule: str = FIRST_GR
     quick = _known_units_only(text, registry, rule)
     if quick is not None:
         return quick
+    if "为" in text or "是" in text:
+        text = _roles_after_units(text)
     if LABEL_RE.search(text):
         result = _parse_labelled(text, registry, rule)
     else:
@@ -195,8 +212,8 @@ def _known_units_only(text: str, registry: UnitRegistry, rule: str) -> Responsib
 def _looks_unsure(name: str, registry: UnitRegistry) -> bool:
     if name in registry:
         return False
-    return (len(name) > 25 or any(ch.isdigit() for ch in name) or any(ch in name for ch in "。？！：")
-            or any(word in name[1:] for word in _UNSURE_WORDS))
+    return (len(name) > (80 if name.isascii() else 25) or any(ch.isdigit() for ch in name)
+            or any(ch in name for ch in "。？！：") or any(word in name[1:] for word in _UNSURE_WORDS))
 
 
 def _parse_labelled(text: str, registry: UnitRegistry, rule: str) -> Responsibility:
@@ -226,9 +243,21 @@ def _parse_labelled(text: str, registry: UnitRegistry, rule: str) -> Responsibil
     return result
 
 
+def _roles_after_units(text: str) -> str:
+    """``X为牵头单位，Y为配合单位`` -> ``牵头单位：X；配合单位：Y``; other groups as they are."""
+    groups = split_top_level(text, "，,；;。")
+    changed = False
+    for i, group in enumerate(groups):
+        match = _ROLE_AFTER_RE.match(group.strip())
+        if match is not None and not LABEL_RE.search(group):
+            groups[i] = match.group(2) + match.group(3) + "：" + match.group(1)
+            changed = True
+    return "；".join(g for g in groups if g.strip()) if changed else text
+
+
 def _strip_verb(group: str) -> str:
     """``…按职责分工负责`` -> ``…``; ``X、Y牵头负责`` -> ``X、Y牵头`` (an explicit lead mark)."""
-    if not group.endswith("负责"):
+    if "负责" not in group or not _VERB_SUFFIX_RE.search(group):
         return group
     if group.endswith("牵头负责"):
         return group[:-2]
@@ -241,11 +270,12 @@ def _parse_groups(text: str, registry: UnitRegistry, rule: str) -> Responsibilit
     marked: list[tuple[str | None, str]] = []  # (role or None, unit); ("|", "") ends a group
     any_lead_mark = False
     prefix = ""
+    groups = [part for g in groups for part in _together(g, registry)]
     for group in groups:
         role: str | None = None
-        if len(group) > 2 and group.endswith("牵头") and _LEAD_SUFFIX_RE.search(group):
+        if len(group) > 2 and group.endswith(_LEAD_ENDINGS) and _LEAD_SUFFIX_RE.search(group):
             role, group = "lead", _LEAD_SUFFIX_RE.sub("", group)
-        elif len(group) > 2 and group.endswith(("配合", "参与", "参加", "协办")) and _PART_SUFFIX_RE.search(group):
+        elif len(group) > 2 and group.endswith(_PART_ENDINGS) and _PART_SUFFIX_RE.search(group):
             role, group = "part", _PART_SUFFIX_RE.sub("", group)
         pieces = split_top_level(group, "、")
         roles: list[str | None] = []
@@ -253,6 +283,11 @@ def _parse_groups(text: str, registry: UnitRegistry, rule: str) -> Responsibilit
             item_role = role
             if "牵头" in raw and _LEAD_MARK_RE.search(raw):
                 item_role, pieces[i] = "lead", _LEAD_MARK_RE.sub("", raw)
+            elif len(pieces) > 1 and len(raw) > 3 and raw.endswith(_LEAD_ENDINGS) and raw not in registry:
+                item_role, pieces[i] = "lead", _LEAD_SUFFIX_RE.sub("", raw)  # ``X牵头、Y配合``
+            elif (len(pieces) > 1 and i < len(pieces) - 1 and len(raw) > 3 and raw.endswith(_PART_ENDINGS)
+                  and raw not in registry):
+                item_role, pieces[i] = "part", _PART_SUFFIX_RE.sub("", raw)
             roles.append(item_role)
         if "lead" in roles:
             any_lead_mark = True
@@ -296,6 +331,19 @@ def _parse_groups(text: str, registry: UnitRegistry, rule: str) -> Responsibilit
     result.leads = _dedupe(result.leads)
     result.participants = _dedupe(result.participants)
     return result
+
+
+def _together(group: str, registry: UnitRegistry) -> list[str]:
+    """``X会同Y`` -> [``X牵头``, ``Y配合``] when X names a unit; other groups as they are."""
+    if "会同" not in group and "协同" not in group and "联合" not in group:
+        return [group]
+    match = _TOGETHER_RE.match(group)
+    if match is None or registry.canonical(group) in registry:
+        return [group]
+    lead, rest = match.group(1), _PART_SUFFIX_RE.sub("", match.group(2))
+    if not lead or not rest or lead.endswith(("共同", "等")):
+        return [group]
+    return [lead + "牵头", rest + "配合"]
 
 
 def _units_of(content: str, registry: UnitRegistry, separators: str) -> list[str]:

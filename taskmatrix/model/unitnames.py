@@ -26,10 +26,13 @@ _SUFFIX_ENDINGS = AGENCY_ENDINGS + tuple("市区县州盟旗镇关") + ("部门"
 #: Administrative levels that follow ``各X、`` in a collective name (``各区、县级市``).
 _ADMIN_LEVELS = frozenset({"区", "县", "市", "县级市", "县区", "镇", "乡", "乡镇", "街道", "自治县", "旗",
                            "自治区", "直辖市", "县（市、区）", "市（县、区）", "区（县）"})
-_PREFIXES = ("省", "市", "区", "县")
+#: Prefixes a list's names share, longest first (``省委组织部、宣传部``: 省委宣传部).
+_PREFIXES = ("省委", "市委", "省", "市", "区", "县")
 _TRAILING_ETC = re.compile(r"等(?:单位|部门)?$")
 # ``商务部等有关部门``: the collective after 等 is a unit of its own.
 _ETC_COLLECTIVE = re.compile(r"^(.+?)等((?:有关|相关|其他|其它)[\u4e00-\u9fff（）]*)$")
+# ``广州、深圳、珠海等市``: the list's shared ending after 等.
+_ETC_ENDING = re.compile(r"^(.{2,4})等(市|地市|区|县)$")
 _WEAK_HEADS = ("各", "有关", "相关", "其他", "其它", "省", "市")
 
 
@@ -60,8 +63,54 @@ def clean_items(raw: list[str], registry: UnitRegistry) -> list[str]:
             if match:
                 out.extend(part for part in (clean_item(match.group(1)), match.group(2)) if part)
                 continue
+            ending = _ETC_ENDING.match(item)
+            if ending:
+                out.append(ending.group(1) + ending.group(2)[-1])
+                continue
+        if len(item) >= 4 and not registry.knows(item):
+            out.extend(split_joined(item, registry))
+            continue
         out.append(item)
     return out
+
+
+_JOINERS = "和及与"
+_JOINED_MAX = 60
+
+
+def split_joined(item: str, registry: UnitRegistry) -> list[str]:
+    """Registered names written together: joined by 和/及/与 (``省科技厅和省教育厅``) or glued
+    without a separator (``省发展改革委省科技厅``); split only where every part is a known
+    name, else ``[item]`` (``工业和信息化部`` stays whole)."""
+    found = registry.memo.get(item)
+    if found is None:
+        found = _split_joined(item, registry) if len(item) <= _JOINED_MAX else [item]
+        registry.memo[item] = found
+    return found
+
+
+def _split_joined(item: str, registry: UnitRegistry) -> list[str]:
+    knows = registry.knows
+    for i, ch in enumerate(item):
+        if ch in _JOINERS and 0 < i < len(item) - 1:
+            left, right = item[:i], item[i + 1:]
+            if knows(left):
+                rest = [right] if knows(right) else _split_joined(right, registry)
+                if all(knows(part) for part in rest):
+                    return [left] + rest
+    # Glued names: the segmentation into known names with the fewest parts.
+    if not any(knows(item[:n]) for n in range(2, len(item) - 1)):
+        return [item]
+    best: list[list[str] | None] = [None] * (len(item) + 1)
+    best[0] = []
+    for end in range(2, len(item) + 1):
+        for start in range(max(0, end - 30), end - 1):
+            head = best[start]
+            if head is not None and knows(item[start:end]):
+                if best[end] is None or len(head) + 1 < len(best[end] or ()):
+                    best[end] = head + [item[start:end]]
+    whole = best[len(item)]
+    return whole if whole is not None and len(whole) > 1 else [item]
 
 
 def join_compounds(pieces: list[str], registry: UnitRegistry) -> list[str]:
@@ -108,8 +157,12 @@ def shared_prefix_of(names: list[str], registry: UnitRegistry) -> str:
     """The prefix (省, 市…) of the last registered name in ``names`` that has one, else ""."""
     for name in reversed(names):
         if name[:1] in _PREFIXES and name in registry:
-            return name[0]
+            return _prefix_of(name)
     return ""
+
+
+def _prefix_of(name: str) -> str:
+    return next(p for p in _PREFIXES if name.startswith(p))
 
 
 def _shared_prefix(items: list[str], registry: UnitRegistry, prefix: str = "") -> list[str]:
@@ -117,11 +170,13 @@ def _shared_prefix(items: list[str], registry: UnitRegistry, prefix: str = "") -
     out: list[str] = []
     for item in items:
         if item[:1] in _PREFIXES and item in registry:
-            prefix = item[0]
-        elif prefix and not item.startswith(prefix) and item not in registry:
-            candidate = registry.canonical(prefix + item)
-            if candidate in registry:
-                item = candidate
+            prefix = _prefix_of(item)
+        elif prefix and not item.startswith(prefix[0]) and item not in registry:
+            for head in (prefix, prefix[0]) if len(prefix) > 1 else (prefix,):
+                candidate = registry.canonical(head + item)
+                if candidate in registry:
+                    item = candidate
+                    break
         out.append(item)
     return out
 

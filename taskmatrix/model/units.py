@@ -55,6 +55,8 @@ CITIES: tuple[str, ...] = (
 PRD_NINE: tuple[str, ...] = (
     "广州市", "深圳市", "珠海市", "佛山市", "惠州市", "东莞市", "中山市", "江门市", "肇庆市",
 )
+#: ``广州市人民政府``, ``广州市政府``…: the city answers through its government.
+GOVERNMENT_ENDINGS = ("人民政府", "政府", "党委和政府", "党委、政府", "委、市政府", "委市政府")
 #: Built-in membership of the registered city groups (FORMATS.md "Cities and city groups").
 DEFAULT_GROUP_MEMBERS: dict[str, tuple[str, ...]] = {
     "大湾区内地各市": PRD_NINE,
@@ -68,10 +70,20 @@ _WS = re.compile(r"\s+")
 _PAREN_MAP = str.maketrans({"(": "（", ")": "）"})
 
 
+def _space(match: re.Match[str]) -> str:
+    """Whitespace inside a name: one space between two Latin words (``Hong Kong Trade Council``),
+    none next to a Chinese character (``省 科技厅``)."""
+    text, start, end = match.string, match.start(), match.end()
+    if 0 < start and end < len(text) and text[start - 1].isascii() and text[end].isascii():
+        return " "
+    return ""
+
+
 def clean_unit_name(name: str) -> str:
-    """Remove whitespace and use full-width parentheses, as unit names are written."""
+    """Remove whitespace (but one space between Latin words) and use full-width parentheses, as
+    unit names are written."""
     if _WS.search(name):
-        name = _WS.sub("", name)
+        name = _WS.sub(_space, name.strip())
     if "(" in name or ")" in name:
         name = name.translate(_PAREN_MAP)
     return name
@@ -104,6 +116,9 @@ class UnitRegistry:
         self._pos: dict[str, int] | None = None
         self._city_map: dict[str, tuple[str, ...]] | None = None
         self._compounds: dict[str, str] | None = None
+        #: Results worked out from the registry's names (cleared on every change), for the
+        #: list parser's slow paths.
+        self.memo: dict[str, list[str]] = {}
         for unit in units:
             self.add(unit)
 
@@ -203,6 +218,10 @@ class UnitRegistry:
                 return None
         return name if name in self._written and name not in self._by_name else self._lookup[name]
 
+    def knows(self, name: str) -> bool:
+        """``name`` is a registered name or an alias (written aliases too)."""
+        return name in self._lookup
+
     def is_registered(self, name: str) -> bool:
         return name in self._by_name
 
@@ -221,6 +240,9 @@ class UnitRegistry:
         if self._city_map is None:
             self._city_map = {u.name: tuple(self.cities_of(u.name)) for u in self._units
                               if u.category in (CITY_CATEGORY, GROUP_CATEGORY)}
+            for city in self.city_names():  # a city's government answers for the city
+                for ending in GOVERNMENT_ENDINGS:
+                    self._city_map.setdefault(city + ending, (city,))
         return self._city_map
 
     def cities_of(self, name: str) -> list[str]:
@@ -262,6 +284,7 @@ class UnitRegistry:
         self._pos = None
         self._city_map = None
         self._compounds = None
+        self.memo.clear()
 
     def remove(self, name: str) -> tuple[int, Unit]:
         unit = self._by_name.pop(name)
@@ -294,6 +317,7 @@ class UnitRegistry:
         self._pos = None
         self._city_map = None
         self._compounds = None
+        self.memo.clear()
         self._lookup = {}
         for unit in self._units:
             self._lookup[unit.name] = unit.name

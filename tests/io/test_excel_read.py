@@ -202,14 +202,16 @@ def test_no_recognisable_header_lists_the_cells_found(tmp_path):
     assert "名称, 单位, 日期" in message
 
 
-def test_duplicate_task_numbers_give_the_rows(tmp_path):
+def test_a_repeated_task_number_is_renumbered_with_the_rows_named(tmp_path):
     wb = openpyxl.Workbook()
     for row in (["序号", "重点任务", "牵头单位"], [1, "甲", "省科技厅"], [2, "乙", "省科技厅"], ["1.", "丙", "省教育厅"]):
         wb.active.append(row)
-    buffer = io.BytesIO()
-    wb.save(buffer)
-    message = _error(tmp_path, buffer.getvalue())
-    assert "duplicate task number 1" in message and "rows 2 and 4" in message
+    path = tmp_path / "dup.xlsx"
+    wb.save(path)
+    result = read_xlsx(path)
+    assert [(t.number, t.title) for t in result.plan.tasks] == [(1, "甲"), (2, "乙"), (3, "丙")]
+    [warning] = [w for w in result.warnings if w.kind == "task_number"]
+    assert "task number 1 is used twice (rows 2 and 4)" in str(warning)
 
 
 def test_header_without_tasks(tmp_path):

@@ -146,10 +146,11 @@ def test_stray_text_after_a_section_heading_is_kept_in_the_preamble():
     assert result.warnings
 
 
-def test_duplicate_task_numbers_are_an_error_naming_the_lines():
-    with pytest.raises(PlanFormatError) as info:
-        parse("1.做事。(省科技厅)\n\n1.再做。(省教育厅)")
-    assert "duplicate task number 1" in str(info.value) and "lines 1 and 3" in str(info.value)
+def test_a_repeated_task_number_is_numbered_after_the_last_with_a_warning():
+    result = parse("1.做事。(省科技厅)\n\n1.再做。(省教育厅)\n\n2.又做。(省财政厅)")
+    assert [(t.number, t.title) for t in result.plan.tasks] == [(1, "做事"), (3, "再做"), (2, "又做")]
+    [warning] = [w for w in result.warnings if w.kind == "task_number"]
+    assert "task number 1 is used twice (lines 1 and 3)" in str(warning) and "numbered 3" in str(warning)
 
 
 def test_no_tasks_is_an_error():
@@ -169,6 +170,27 @@ def test_encodings_and_line_endings(tmp_path, encoding, newline):
     plan = read_plan_text(path).plan
     assert plan.title == "广东省计划"
     assert plan.tasks[0].participants == ["省教育厅"]
+
+
+TRADITIONAL = "廣東省實施方案\n\n1.推進數位政府建設。加強統籌協調。（省發展改革委、省財政廳負責）\n"
+JAPANESE = "東京都の計画\n\n1.健康を守る施策を進める。（厚生労働省、文部科学省）\n"
+
+
+@pytest.mark.parametrize("text, encoding", [(TRADITIONAL, "big5"), (JAPANESE, "shift_jis"), (SAMPLE, "utf-16-le"),
+                                            (SAMPLE, "utf-16-be"), (SAMPLE * 3, "gb18030")])
+def test_legacy_encodings_are_told_apart_by_their_common_characters(text, encoding):
+    # Big5 and Shift-JIS bytes also decode as GB18030 without an error, into nonsense.
+    data = text.encode(encoding)
+    if encoding in ("big5", "shift_jis"):
+        data.decode("gb18030")  # the trap: no error
+    assert decode_text(data, "x.txt") == text
+
+
+def test_a_text_no_encoding_explains_is_refused():
+    # Valid GB18030 (and valid Big5), but rare characters only: no encoding is sure.
+    rare = "".join(chr(c) for c in range(0x9F00, 0x9F40)).encode("gb18030")
+    with pytest.raises(PlanFormatError, match="save it as UTF-8"):
+        decode_text(rare, "x.txt")
 
 
 def test_decode_errors_name_the_problem(tmp_path):

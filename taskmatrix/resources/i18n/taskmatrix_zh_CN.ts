@@ -1049,6 +1049,10 @@ Restore it?</source>
         <translation>没有序号的任务，已编号</translation>
     </message>
     <message>
+        <source>task numbers used twice, the later task renumbered</source>
+        <translation>重复的任务序号（后出现的任务已重新编号）</translation>
+    </message>
+    <message>
         <source>tasks put in section order</source>
         <translation>已按部分顺序排列任务</translation>
     </message>
@@ -1079,6 +1083,10 @@ Restore it?</source>
     <message>
         <source>→ {number}</source>
         <translation>→ {number}</translation>
+    </message>
+    <message>
+        <source>{number} → {new}</source>
+        <translation>{number} → {new}</translation>
     </message>
     <message>
         <source>the PDF could not be written completely (is the disk full?); the previous file is unchanged</source>
@@ -1155,6 +1163,10 @@ Restore it?</source>
     <message>
         <source>{count} tables with the same header were read as one</source>
         <translation>{count} 个表头相同的表格已合并读取</translation>
+    </message>
+    <message>
+        <source>unreadable encoding: the text is neither UTF-8 nor GB18030/GBK, Big5 or Shift-JIS (save it as UTF-8 and open it again)</source>
+        <translation>无法识别编码：文本既不是 UTF-8，也不是 GB18030/GBK、Big5 或 Shift-JIS（请另存为 UTF-8 后再打开）</translation>
     </message>
     <message>
         <source>refused: sheet “{sheet}” has values down to row {last}, so reading it would take {cells} cells — far past any task table; delete what is there (Ctrl+End in Excel or WPS goes to it) and save again</source>
@@ -1305,6 +1317,10 @@ Restore it?</source>
         <translation>该 PDF 的加密方式本软件无法读取：请另存一份未加密的副本</translation>
     </message>
     <message>
+        <source>task number {number} is used twice (rows {first} and {second}); the second task was numbered {new}</source>
+        <translation>任务序号 {number} 重复出现（第 {first} 行和第 {second} 行），后一项任务改编为 {new}</translation>
+    </message>
+    <message>
         <source>no recognisable task table: no sheet has a header row naming 序号, 重点任务 or 具体内容, and the units; header cells found: {cells}</source>
         <translation>未找到任务分工表：没有哪个工作表的表头同时含有“序号”、“重点任务”或“具体内容”以及责任单位；找到的表头单元格：{cells}</translation>
     </message>
@@ -1315,6 +1331,10 @@ Restore it?</source>
     <message>
         <source>sheet “{sheet}”, list layout, header in row {header_row}: {columns}; extra columns: {extras}</source>
         <translation>工作表“{sheet}”，列表布局，表头在第 {header_row} 行：{columns}；附加列：{extras}</translation>
+    </message>
+    <message>
+        <source>task number {number} is used twice (lines {first} and {second}); the second task was numbered {new}</source>
+        <translation>任务序号 {number} 重复出现（第 {first} 行和第 {second} 行），后一项任务改编为 {new}</translation>
     </message>
     <message>
         <source>saving writes a new .xlsx beside this file; the file itself is not changed</source>
@@ -1391,10 +1411,6 @@ Restore it?</source>
     <message>
         <source>unknown unit “{unit}” (tasks {tasks}) kept as written</source>
         <translation>未登记单位“{unit}”（任务 {tasks}）按原文保留</translation>
-    </message>
-    <message>
-        <source>duplicate task number {number} (rows {first} and {second})</source>
-        <translation>任务序号 {number} 重复（第 {first} 行和第 {second} 行）</translation>
     </message>
     <message>
         <source>section number {number} repeated; renumbered</source>
@@ -1509,10 +1525,6 @@ Restore it?</source>
         <translation>这是二进制文件，不是计划文本</translation>
     </message>
     <message>
-        <source>duplicate task number {number} (lines {first} and {second})</source>
-        <translation>任务序号 {number} 重复（第 {first} 行和第 {second} 行）</translation>
-    </message>
-    <message>
         <source>task {number} has no title</source>
         <translation>第 {number} 项任务没有标题</translation>
     </message>
@@ -1551,10 +1563,6 @@ Restore it?</source>
     <message>
         <source>one line per paragraph (no blank lines between paragraphs)</source>
         <translation>每段一行（段落之间没有空行）</translation>
-    </message>
-    <message>
-        <source>unreadable encoding: the text is neither UTF-8 nor GB18030/GBK</source>
-        <translation>无法识别编码：既不是 UTF-8，也不是 GB18030/GBK</translation>
     </message>
     <message>
         <source>{tasks} tasks in {sections} sections, {units} units ({unknown} unknown)</source>
