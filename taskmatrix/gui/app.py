@@ -10,8 +10,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtWidgets import QApplication, QLabel
 
 from taskmatrix.gui.fonts import chinese_ui_font
 from taskmatrix.gui.settings import APPLICATION, LANGUAGE, ORGANIZATION, Settings
@@ -55,7 +55,7 @@ def build_window(path: Path | None, settings: Settings, language: str | None = N
     from taskmatrix.gui.document import PlanDocument
     from taskmatrix.gui.i18n import install_translators
     from taskmatrix.gui.mainwindow import MainWindow
-    from taskmatrix.gui.recovery import RecoveryManager, offer_restore
+    from taskmatrix.gui.recovery import RecoveryManager, damaged_message, default_folder, offer_restore
     from taskmatrix.io.defaults import load_default_plan
     from taskmatrix.io.report import build_report
     from taskmatrix.model.plan import Plan
@@ -76,7 +76,17 @@ def build_window(path: Path | None, settings: Settings, language: str | None = N
     window = MainWindow(document, settings, language="zh_CN" if lang.startswith("zh") else "en")
     window.restore_layout()
     if recovery:
-        window.recovery = RecoveryManager(document, recovery_folder, parent=window)
+        try:
+            window.recovery = RecoveryManager(document, recovery_folder, parent=window)
+        except OSError as exc:  # the application-data folder cannot be made: work on, without autosave
+            message = QCoreApplication.translate(
+                "Recovery", "Autosave is off: its folder {folder} cannot be created ({reason})").format(
+                folder=recovery_folder or default_folder(), reason=exc.strerror or exc)
+            badge = QLabel(QCoreApplication.translate("Recovery", "Autosave off"))
+            badge.setObjectName("autosaveOff")
+            badge.setToolTip(message)
+            window.statusBar().addPermanentWidget(badge)
+            window.statusBar().showMessage(message)
 
     def after_show() -> None:
         if window.recovery is not None and offer_restore(window, window.recovery):
@@ -87,6 +97,8 @@ def build_window(path: Path | None, settings: Settings, language: str | None = N
             fallback = load_default_plan()
             document.replace_plan(fallback.plan, None)
             document.report = build_report(fallback)
+        if window.recovery is not None and window.recovery.damaged:  # after the file's own message
+            window.statusBar().showMessage(damaged_message(window.recovery))
 
     QTimer.singleShot(0, after_show)
     return window

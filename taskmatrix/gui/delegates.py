@@ -20,7 +20,7 @@ from taskmatrix.gui.tablemodel import KeyRole, TaskRole, TaskTableModel
 
 if TYPE_CHECKING:
     from taskmatrix.gui.proxy import TaskProxyModel
-from taskmatrix.model.plan import STATUSES
+from taskmatrix.model.plan import MAX_NUMBER, STATUSES
 
 MULTILINE = ("body", "progress", "notes")
 _HAS_DISPLAY = QStyleOptionViewItem.ViewItemFeature.HasDisplay
@@ -70,7 +70,7 @@ class TaskDelegate(QStyledItemDelegate):
         key = self._key(index)
         if key == "number":
             spin = QSpinBox(parent)
-            spin.setRange(1, 99_999_999)
+            spin.setRange(1, MAX_NUMBER)
             return spin
         if key == "section":
             combo = QComboBox(parent)

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from taskmatrix.gui.tablemodel import TaskTableModel
 from taskmatrix.gui.unitlist import UnitListEdit
-from taskmatrix.model.plan import STATUSES, Task
+from taskmatrix.model.plan import MAX_NUMBER, STATUSES, Task
 from taskmatrix.model.queries import task_cities
 
 
@@ -129,7 +129,7 @@ class TaskEditor(QDockWidget):
         self.empty.setWordWrap(True)
         self.form.addRow(self.empty)
         self.number = QSpinBox(body)
-        self.number.setRange(1, 99_999_999)
+        self.number.setRange(1, MAX_NUMBER)
         self.section = QComboBox(body)
         self.title_edit = QLineEdit(body)
         self.body_edit = CommitTextEdit(body)

@@ -67,7 +67,9 @@ class RecoveryManager(QObject):
         super().__init__(parent)
         self.document = document
         self.folder = folder or default_folder()
-        self.folder.mkdir(parents=True, exist_ok=True)
+        self.folder.mkdir(parents=True, exist_ok=True)  # OSError: the caller starts without autosave
+        #: Damaged copies found by :meth:`orphans`, renamed to ``….damaged`` (kept, not offered again).
+        self.damaged: list[Path] = []
         self.path = self.folder / f"recovery-{os.getpid()}-{id(self):x}{SUFFIX}"
         self._lock = QLockFile(str(self.path.with_suffix(".lock")))
         self._lock.setStaleLockTime(0)
@@ -201,8 +203,9 @@ class RecoveryManager(QObject):
             lock.unlock()
             try:
                 found.append(read_header(path))
-            except (OSError, ValueError, KeyError) as exc:
+            except Exception as exc:  # any damage: set it aside, never stop the start
                 logger.warning("unreadable recovery copy %s: %s", path, exc)
+                self.damaged.append(set_aside(path))
         return sorted(found, key=lambda c: c.saved_at, reverse=True)
 
     @staticmethod
@@ -238,6 +241,25 @@ class _Snapshot:
 
     def data(self) -> bytes:
         return ("\n".join(self.lines) + "\n").encode("utf-8")
+
+
+DAMAGED_SUFFIX = ".damaged"
+
+
+def set_aside(path: Path) -> Path:
+    """Rename a damaged copy so that later starts do not trip over it; its bytes are kept."""
+    target = path.with_name(path.name + DAMAGED_SUFFIX)
+    try:
+        os.replace(path, target)
+    except OSError as exc:
+        logger.warning("cannot set aside damaged recovery copy %s: %s", path, exc)
+        return path
+    lock = path.with_suffix(".lock")
+    try:
+        lock.unlink()
+    except OSError:
+        pass
+    return target
 
 
 def read_header(path: Path) -> RecoveryCopy:
@@ -287,15 +309,25 @@ def offer_restore(window: Any, manager: RecoveryManager) -> bool:
         elif choice is restore:
             try:
                 plan = copy.load()
-            except (OSError, ValueError, PlanFormatError) as exc:
+            except Exception as exc:  # damaged past its header: say so, set it aside, go on
                 message = describe(exc) if isinstance(exc, PlanFormatError) else str(exc)
-                QMessageBox.critical(window, title, message)
+                QMessageBox.critical(window, title, translate(
+                    "Recovery", "The recovery copy is damaged and cannot be restored ({reason}). It was kept as "
+                    "{path}.").format(reason=message, path=set_aside(copy.path)))
                 continue
             manager.document.restore_unsaved(plan, copy.source)
             manager.remove(copy)
             manager.snapshot()
             return True
     return False
+
+
+def damaged_message(manager: RecoveryManager) -> str:
+    """What the status bar says about damaged copies :meth:`RecoveryManager.orphans` set aside."""
+    if not manager.damaged:
+        return ""
+    return QCoreApplication.translate("Recovery", "A damaged recovery copy was skipped and kept as {path}").format(
+        path=manager.damaged[0])
 
 
 def ask(box: Any) -> Any:

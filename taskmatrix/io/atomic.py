@@ -39,14 +39,20 @@ TEMP_SUFFIX = ".tmp"
 LOCK_PREFIX = ".~tm-lock-"
 #: A temporary file of ours older than this was left by a crash (a save takes seconds).
 STALE_SECONDS = 15 * 60
+#: The longest file name (in bytes) most disks allow.
+NAME_MAX = 255
 #: How long a save waits for another save of the same file to finish.
 LOCK_WAIT_SECONDS = 30.0
 
 
 def backup_path(path: str | Path) -> Path:
-    """``plan.xlsx`` -> ``plan.bak.xlsx``."""
+    """``plan.xlsx`` -> ``plan.bak.xlsx``; for a name as long as the disk allows, the stem is
+    shortened so that the backup's name fits too."""
     path = Path(path)
-    return path.with_name(f"{path.stem}.bak{path.suffix}")
+    stem, tail = path.stem, f".bak{path.suffix}"
+    while stem and len((stem + tail).encode("utf-8", "surrogatepass")) > NAME_MAX:
+        stem = stem[:-1]
+    return path.with_name(stem + tail)
 
 
 def lock_file_path(path: str | Path) -> Path:
@@ -79,9 +85,9 @@ def atomic_write(path: str | Path, writer: Callable[[Path], None], backup: bool 
     shown = Path(path)
     path = save_target(shown)
     folder = path.parent if str(path.parent) else Path(".")
-    if not folder.is_dir():
+    if not os.path.isdir(folder):
         raise PlanSaveError(shown, "the folder does not exist")
-    if path.is_dir():
+    if os.path.isdir(path):
         raise PlanSaveError(shown, "this is a folder, not a file")
     check_writable(path, shown)
     with save_lock(path, shown):
@@ -103,9 +109,24 @@ def atomic_write(path: str | Path, writer: Callable[[Path], None], backup: bool 
         except OSError as exc:
             _remove_quietly(tmp)
             raise _save_error(shown, exc) from None
-        except BaseException:
+        except BaseException as exc:
             _remove_quietly(tmp)
+            cause = _os_error_in(exc)  # a writer's own error around a failed write (XlsxWriter's)
+            if cause is not None:
+                raise _save_error(shown, cause) from None
             raise
+
+
+def _os_error_in(exc: BaseException) -> OSError | None:
+    """The :class:`OSError` an exception was raised from or during, if any."""
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        if isinstance(current, OSError):
+            return current
+        seen.add(id(current))
+        current = current.__cause__ or current.__context__
+    return None
 
 
 def _temporary(folder: Path, shown: Path) -> Path:
@@ -214,7 +235,7 @@ def lock_files(path: str | Path) -> list[tuple[Path, str]]:
     path = Path(path)
     candidates = [(lock_file_path(path), LOCKED_MESSAGE), (path.with_name(f".~lock.{path.name}#"),
                                                             LIBREOFFICE_LOCKED_MESSAGE)]
-    return [(c, message) for c, message in candidates if c.exists()]
+    return [(c, message) for c, message in candidates if os.path.lexists(c)]  # False for a too-long name
 
 
 def check_writable(path: str | Path, shown: str | Path | None = None) -> None:
@@ -225,7 +246,7 @@ def check_writable(path: str | Path, shown: str | Path | None = None) -> None:
     if locks:
         raise PlanSaveError(shown, locks[0][1])
     folder = path.parent if str(path.parent) else Path(".")
-    if path.exists() and not path.stat().st_mode & stat.S_IWUSR:
+    if os.path.exists(path) and not path.stat().st_mode & stat.S_IWUSR:
         raise PlanSaveError(shown, "the file is read-only")
     if os.name == "posix" and not folder.stat().st_mode & stat.S_IWUSR:
         raise PlanSaveError(shown, "the folder is read-only")
@@ -234,6 +255,8 @@ def check_writable(path: str | Path, shown: str | Path | None = None) -> None:
 def _save_error(path: Path, exc: OSError) -> PlanSaveError:
     if exc.errno in (errno.ENOSPC, errno.EDQUOT):
         return PlanSaveError(path, "the disk is full; the previous file is unchanged")
+    if exc.errno == errno.EFBIG:
+        return PlanSaveError(path, "the file is too large for this disk or account; the previous file is unchanged")
     if exc.errno == errno.ENAMETOOLONG:
         return PlanSaveError(path, "the file name is too long for this disk")
     if isinstance(exc, PermissionError) or exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):

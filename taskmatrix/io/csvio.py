@@ -18,6 +18,7 @@ from taskmatrix.io.errors import Notice, PlanFormatError
 from taskmatrix.io.result import Progress, ReadResult
 from taskmatrix.model.plan import Plan
 from taskmatrix.model.queries import task_cities
+from taskmatrix.model.resplist import join_units
 from taskmatrix.model.units import UnitRegistry
 
 #: What the export marks (OWASP: a leading apostrophe) so a spreadsheet never runs it as a formula.
@@ -39,7 +40,7 @@ def csv_text(plan: Plan) -> str:
     for t in plan.tasks:
         writer.writerow([t.number] + [_quote(v) for v in [
             titles.get(t.section, "") if t.section is not None else "", t.title, t.body,
-            "、".join(t.leads), "、".join(t.participants), "、".join(task_cities(t, registry)),
+            join_units(t.leads, registry), join_units(t.participants, registry), "、".join(task_cities(t, registry)),
             t.deadline, t.status, t.progress, t.notes,
             *(t.extra.get(name, "") for name in plan.extra_fields)]])
     return out.getvalue()

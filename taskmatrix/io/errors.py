@@ -20,7 +20,14 @@ class Phrase(str):
 
 
 def _params(params: dict[str, object], translate: Callable[[str], str]) -> dict[str, object]:
-    return {k: translate(v) if isinstance(v, Phrase) else v for k, v in params.items()}
+    return {k: translate(v) if isinstance(v, Phrase) else one_line(v) for k, v in params.items()}
+
+
+def one_line(value: object) -> object:
+    """Text from a file (a cell, a name) as part of a one-line message: line breaks shown as ⏎."""
+    if isinstance(value, str) and ("\n" in value or "\r" in value):
+        return value.replace("\r\n", "⏎").replace("\n", "⏎").replace("\r", "⏎")
+    return value
 
 
 class PlanFormatError(Exception):
@@ -43,7 +50,7 @@ class PlanFormatError(Exception):
         return self.template.format(**self.params)
 
     def localized(self, translate: Callable[[str], str] = lambda s: s) -> str:
-        where = self.path or "<input>"
+        where = str(one_line(self.path)) or "<input>"
         if self.row is not None:
             where += ": " + translate(ROW_TEMPLATE).format(row=self.row)
         return f"{where}: {translate(self.template).format(**_params(self.params, translate))}"

@@ -264,8 +264,8 @@ def canonical_header(rows: list[list[Any]], found: HeaderInfo) -> HeaderInfo:
         fld = wanted.get(name)
         if fld is not None and fld not in info.fields:
             info.fields[fld] = c
-        elif name:
-            info.extras.append((c, name))
+        elif name or any(c < len(r) and cell_text(r[c]) for r in rows[found.row + 1:]):
+            info.extras.append((c, name))  # a field named "" keeps its values too
         info.headers[c] = name
     return info
 

@@ -22,7 +22,8 @@ from taskmatrix.io.sheetlayout import PageSetup, row_height
 from taskmatrix.io.sheetxml import XmlSheet
 from taskmatrix.model.plan import STATUSES, Plan, SourceLook, Task, task_fingerprint
 from taskmatrix.model.queries import unit_counts
-from taskmatrix.model.units import GROUP_CATEGORY, UNREGISTERED_LABEL
+from taskmatrix.model.resplist import join_units
+from taskmatrix.model.units import GROUP_CATEGORY, UNREGISTERED_LABEL, UnitRegistry
 
 Progress = Callable[[int, int], bool]
 EXCEL_CELL_LIMIT = 32767
@@ -116,9 +117,9 @@ def _write_layout(plan: Plan, book: BookSink, names: tuple[str, str, str], clean
     _summary_sheet(plan, book.add_sheet(names[2]), cleaner)
 
 
-def _cell_text(task: Task, key: str) -> str:
+def _cell_text(task: Task, key: str, registry: UnitRegistry | None = None) -> str:
     if key in ("leads", "participants"):
-        return "、".join(getattr(task, key))
+        return join_units(getattr(task, key), registry)
     if key.startswith("extra:"):
         return task.extra.get(key[len("extra:"):], "")
     return str(getattr(task, key))
@@ -170,7 +171,7 @@ def _task_sheet(plan: Plan, ws: SheetSink, cleaner: _Cleaner, progress: Progress
                 ws.write(row, c, task.number, "center")
                 texts.append("")
                 continue
-            value = _cell_text(task, key)
+            value = _cell_text(task, key, plan.registry)
             if value:
                 value = cleaner.text(value, task.number)
             texts.append(value)
@@ -204,7 +205,7 @@ def _task_widths(plan: Plan, columns: list[tuple[str, str]], look: SourceLook | 
         for task in plan.tasks:
             if widths[c] >= limits[c][1]:
                 break
-            value = _cell_text(task, key)
+            value = _cell_text(task, key, plan.registry)
             if value:
                 widths[c] = max(widths[c], min(L.display_width(value) + 2, limits[c][1]))
         widths[c] = max(widths[c], limits[c][0])
@@ -330,8 +331,15 @@ class _Cleaner:
     def __init__(self) -> None:
         self.cells = 0
         self.tasks: list[int] = []
+        self.returns = 0  # cells whose \r or \r\n line breaks became \n
+        self.return_tasks: list[int] = []
 
     def text(self, value: str, task: int | None) -> str:
+        if "\r" in value:  # a workbook keeps line breaks as \n: say so, once, rather than change it quietly
+            value = value.replace("\r\n", "\n").replace("\r", "\n")
+            self.returns += 1
+            if task is not None and task not in self.return_tasks:
+                self.return_tasks.append(task)
         if _CONTROL.search(value) is None:
             return value
         self.cells += 1
@@ -340,11 +348,15 @@ class _Cleaner:
         return _CONTROL.sub("", value)
 
     def notices(self) -> list[Notice]:
-        if not self.cells:
-            return []
-        where = ", ".join(map(str, self.tasks[:20])) or "-"
-        return [Notice("control characters Excel cannot hold were removed from {cells} cells (tasks {tasks})",
-                       cells=self.cells, tasks=where)]
+        found = []
+        if self.returns:
+            found.append(Notice("carriage returns (CR, CR LF) in {cells} cells were saved as Excel's line break (LF) "
+                                "(tasks {tasks})", cells=self.returns,
+                                tasks=", ".join(map(str, self.return_tasks[:20])) or "-"))
+        if self.cells:
+            found.append(Notice("control characters Excel cannot hold were removed from {cells} cells (tasks {tasks})",
+                                cells=self.cells, tasks=", ".join(map(str, self.tasks[:20])) or "-"))
+        return found
 
 
 def _step(progress: Progress | None, percent: int) -> None:

@@ -8,6 +8,7 @@ with no tasks keeps them) and ``members`` on city groups; readers ignore unknown
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +16,7 @@ from taskmatrix.io.atomic import atomic_write_bytes
 from taskmatrix.io.errors import Notice, PlanFormatError
 from taskmatrix.io.files import read_bytes
 from taskmatrix.io.result import Progress, ReadResult
-from taskmatrix.model.plan import Plan, Section, Task
+from taskmatrix.model.plan import MAX_NUMBER, Plan, Section, Task
 from taskmatrix.model.queries import task_cities
 from taskmatrix.model.units import (
     DEFAULT_GROUP_MEMBERS,
@@ -94,12 +95,60 @@ def read_json(path: str | Path, registry: UnitRegistry | None = None, progress: 
     if not data.strip():
         raise PlanFormatError(path, "the file is empty")
     try:
-        doc = json.loads(data.decode("utf-8-sig"))
+        doc = json.loads(data.decode("utf-8-sig"), parse_constant=_refuse_constant, parse_int=_whole_number)
     except UnicodeDecodeError:
         raise PlanFormatError(path, "not a Task Matrix JSON file: the text is not UTF-8") from None
     except json.JSONDecodeError as exc:
         raise PlanFormatError(path, "not valid JSON: {reason}", row=exc.lineno, reason=exc.msg) from None
+    except RecursionError:
+        raise PlanFormatError(path, "not a Task Matrix JSON file: its values are nested too deeply") from None
+    except _BadNumber as exc:
+        raise PlanFormatError(path, "not a Task Matrix JSON file: the number {number} is not allowed here",
+                              number=str(exc)) from None
+    if _ESCAPED_SURROGATE.search(data):
+        _check_encodable(doc, path)
     return ReadResult(*plan_from_dict(doc, path))
+
+
+# ``\ud800``: a surrogate escape, which must come in pairs.
+_ESCAPED_SURROGATE = re.compile(rb"\\[uU][dD][89abcdefABCDEF]")
+
+
+class _BadNumber(ValueError):
+    pass
+
+
+def _refuse_constant(name: str) -> Any:
+    raise _BadNumber(name)  # NaN, Infinity, -Infinity: not JSON, and no value the plan can hold
+
+
+def _whole_number(text: str) -> int:
+    if len(text.lstrip("-")) > 18:
+        raise _BadNumber(text[:20] + ("…" if len(text) > 20 else ""))
+    return int(text)
+
+
+def _check_encodable(value: Any, path: str | Path | None) -> None:
+    """Every text in the document can be saved: no lone surrogate (``\\ud800`` unpaired)."""
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            try:
+                item.encode("utf-8")
+            except UnicodeEncodeError:
+                raise PlanFormatError(path, "not a Task Matrix JSON file: a text holds an unpaired surrogate "
+                                            "(\\u{code:04x}), which no file can store",
+                                      code=ord(item[_first_surrogate(item)])) from None
+        elif isinstance(item, dict):
+            stack.extend(item.keys())
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+
+
+def _first_surrogate(text: str) -> int:
+    return next(i for i, ch in enumerate(text) if 0xD800 <= ord(ch) <= 0xDFFF)
 
 
 def loads(text: str) -> Plan:
@@ -203,12 +252,16 @@ def _list(value: Any, what: str, path: str | Path | None) -> list[Any]:
 
 
 def _int(value: Any, what: str, path: str | Path | None) -> int:
-    if isinstance(value, bool) or not isinstance(value, (int, str)):
+    if isinstance(value, bool) or not isinstance(value, (int, str)) or (isinstance(value, str) and len(value) > 18):
         raise PlanFormatError(path, "“{what}” is not a whole number", what=what)
     try:
-        return int(value)
+        number = int(value)
     except ValueError:
         raise PlanFormatError(path, "“{what}” is not a whole number", what=what) from None
+    if not 1 <= number <= MAX_NUMBER:
+        raise PlanFormatError(path, "“{what}” is {number}: numbers run from 1 to 99,999,999", what=what,
+                              number=number)
+    return number
 
 
 def _text(value: Any) -> str:

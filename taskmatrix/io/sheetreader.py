@@ -9,7 +9,7 @@ from taskmatrix.io import excel_layout as L
 from taskmatrix.io.errors import Cancelled, Notice, PlanFormatError
 from taskmatrix.io.result import Progress, unknown_unit_notices
 from taskmatrix.model.edits import regroup
-from taskmatrix.model.plan import Plan, Section, Task, parse_chinese_numeral
+from taskmatrix.model.plan import MAX_NUMBER, Plan, Section, Task, parse_chinese_numeral
 from taskmatrix.model.resplist import (
     FIRST_GROUP,
     FIRST_UNIT,
@@ -18,6 +18,7 @@ from taskmatrix.model.resplist import (
     parse_unit_list,
     split_lead_rule,
     split_top_level,
+    unquote_unit,
 )
 from taskmatrix.model.units import UnitRegistry, registry_for
 
@@ -92,7 +93,7 @@ class SheetReader:
         found = self.unit_cache.get(text)
         if found is None:
             if self.literal:  # as the app wrote them: names joined by 、
-                found = list(dict.fromkeys(u for u in split_top_level(text, "、") if u))
+                found = list(dict.fromkeys(unquote_unit(u) for u in split_top_level(text, "、") if u))
             else:
                 found = parse_unit_list(text, self.registry)
             self.unit_cache[text] = found
@@ -124,6 +125,8 @@ class SheetReader:
                 number: int | None = int(raw)
             else:
                 number = parse_number(raw)
+            if number is not None and not 1 <= number <= MAX_NUMBER:
+                number = None  # numbered after the others, as a task without a number is
             texts: list[str] = []
             if number is None:
                 texts = [L.cell_text(v) for v in row]

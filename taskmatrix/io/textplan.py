@@ -19,7 +19,7 @@ from taskmatrix.io.textlayout import clean_text
 from taskmatrix.io.textparas import Para
 from taskmatrix.io.texttitle import split_title
 from taskmatrix.io.textunits import deadline_label, inline_label, split_responsibility
-from taskmatrix.model.plan import Plan, Section, Task
+from taskmatrix.model.plan import MAX_NUMBER, Plan, Section, Task
 from taskmatrix.model.resplist import (
     FIRST_GROUP,
     FIRST_UNIT,
@@ -203,6 +203,10 @@ class TextPlanBuilder:
             if task.number == REPEATED:
                 number, first, line = next(unnumbered)
                 task.number = self.plan.next_task_number()
+                if not first:
+                    self._warn("task number {number} is out of range (1 to 99,999,999); the task was numbered {new}",
+                               line, "task_number", number=number, new=task.number)
+                    continue
                 self._warn("task number {number} is used twice (lines {first} and {second}); the second task "
                            "was numbered {new}", line, "task_number", number=number, first=first, second=line,
                            new=task.number)
@@ -344,8 +348,8 @@ class _Numbering:
                 self.restarted = True
                 self.builder._warn("numbering restarts at 1 here; tasks are numbered on from {number}",
                                    item.para.line, "numbering", number=number)
-        if number in self.seen:  # numbered after the others once all are read
-            self.repeated.append((number, self.seen[number], item.para.line))
+        if number in self.seen or not 1 <= number <= MAX_NUMBER:  # numbered after the others once all are read
+            self.repeated.append((number, self.seen.get(number, 0), item.para.line))
             self.new_block = False
             return REPEATED
         if self.last and number != self.last + 1 and not (self.restarted and item.number == 1):

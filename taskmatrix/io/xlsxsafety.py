@@ -19,8 +19,12 @@ from taskmatrix.io.files import read_bytes
 
 OLE2_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_SIGNATURES = (b"PK\x03\x04", b"PK\x05\x06")
-#: Refuse a workbook whose parts declare more than this many bytes uncompressed.
+#: Refuse a workbook whose parts declare more than this many bytes uncompressed…
 MAX_UNCOMPRESSED = 400 * 1024 * 1024
+#: …unless it is compressed no more than a big plan's workbook is (the app's own 245,000-task
+#: workbook: 65 MB, 430 MB unpacked, 6.6:1), up to this.
+MAX_UNCOMPRESSED_PLAIN = 2 * 1024 * 1024 * 1024
+PLAIN_RATIO = 20
 #: Refuse a workbook compressed more than this ratio (past a small size, where ratios mean little).
 MAX_RATIO = 100
 RATIO_FLOOR = 8 * 1024 * 1024
@@ -63,6 +67,12 @@ def check_workbook_bytes(data: bytes, path: str | Path | None = None) -> Checked
     return checked
 
 
+def unpacked_limit(total: int, packed: int) -> int:
+    """How far a package may unpack: 400 MB at any ratio (up to :data:`MAX_RATIO`), 2 GB when
+    compressed no more than ordinary workbooks are (:data:`PLAIN_RATIO`)."""
+    return MAX_UNCOMPRESSED_PLAIN if total <= PLAIN_RATIO * max(packed, 1) else MAX_UNCOMPRESSED
+
+
 def check_package(data: bytes, path: str | Path | None, what: str) -> CheckedWorkbook:
     """The checks every zip package (a workbook, a Word document, an OpenDocument file) passes
     before a library parses it: a zip, not truncated, not encrypted, not a zip or entity bomb.
@@ -84,10 +94,11 @@ def check_package(data: bytes, path: str | Path | None, what: str) -> CheckedWor
     names = [i.filename for i in infos]
     total = sum(i.file_size for i in infos)
     packed = sum(i.compress_size for i in infos)
-    if total > MAX_UNCOMPRESSED:
+    limit = unpacked_limit(total, packed)
+    if total > limit:
         raise PlanFormatError(
             path, "refused: {what} would unpack to {size} MB (a zip bomb?); the limit is {limit} MB",
-            what=what, size=total // (1024 * 1024), limit=MAX_UNCOMPRESSED // (1024 * 1024))
+            what=what, size=total // (1024 * 1024), limit=limit // (1024 * 1024))
     if total > RATIO_FLOOR and total > MAX_RATIO * max(packed, 1):
         raise PlanFormatError(
             path, "refused: {what} is compressed {ratio}:1, past the limit of {limit}:1 (a zip bomb?)",

@@ -21,6 +21,8 @@ TASK_FIELDS: tuple[str, ...] = (
     "number", "section", "title", "body", "leads", "participants",
     "deadline", "status", "progress", "notes",
 )
+#: Task and section numbers run from 1 to this (what the editor offers, what JSON accepts).
+MAX_NUMBER = 99_999_999
 #: Values offered for the status field (any text is accepted).
 STATUSES: tuple[str, ...] = ("未启动", "推进中", "已完成", "滞后")
 

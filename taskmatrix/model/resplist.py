@@ -145,6 +145,24 @@ def split_top_level(text: str, separators: str) -> list[str]:
     return parts
 
 
+def join_units(names: Iterable[str], registry: UnitRegistry | None = None) -> str:
+    """Names joined by ``、`` for one cell; a name that holds a separator itself
+    (``省科技厅、省财政厅联合办``) is put in “quotes”, so it reads back as one unit, unless the
+    registry knows it as one (``各区、县级市``)."""
+    return "、".join(f"“{n}”" if _SEPARATOR_IN.search(n) and not (registry and registry.knows(n)) else n
+                    for n in names)
+
+
+_SEPARATOR_IN = re.compile("[" + re.escape(LIST_SEPARATORS) + "]")
+
+
+def unquote_unit(name: str) -> str:
+    """A name :func:`join_units` quoted, without its quotes."""
+    if len(name) > 2 and name[0] == "“" and name[-1] == "”" and "”" not in name[1:-1]:
+        return name[1:-1]
+    return name
+
+
 def parse_unit_list(text: str, registry: UnitRegistry) -> list[str]:
     """A flat list of units: every separator (and a line break) separates two units."""
     if not text:

@@ -39,6 +39,8 @@ _WEAK_HEADS = ("各", "有关", "相关", "其他", "其它", "省", "市")
 def clean_item(item: str) -> str:
     """One unit name as written: no whitespace, full-width parentheses, no stray punctuation."""
     item = clean_unit_name(item).strip("、,，;；:：。.")
+    if item[:1] == "“" and item[-1:] == "”" and "”" not in item[1:-1]:  # a name quoted for its 、
+        return item[1:-1]
     # Strip a stray unbalanced parenthesis left over from extraction.
     if item.count("（") < item.count("）") and item.endswith("）"):
         item = item[:-1]

@@ -147,3 +147,64 @@ def test_the_app_wires_recovery_and_a_clean_exit_removes_it(qtbot, settings, tmp
     window.document.undo_stack.setClean()
     window.close()
     assert not list(folder.glob("*"))
+
+
+@pytest.mark.parametrize("content", [b"[1, 2]\n", b"\xff\xfe garbage\n", b'{"format": "taskmatrix-recovery/1"}\n',
+                                     b""])
+def test_a_damaged_copy_is_set_aside_and_the_command_line_file_opens(qtbot, settings, tmp_path, content):
+    import shutil
+
+    from taskmatrix.gui.app import build_window
+    from tests.conftest import DATA
+
+    folder = tmp_path / "recovery"
+    folder.mkdir()
+    (folder / "recovery-1-1.tmrec").write_bytes(content)  # left by a crash: no lock is held
+    source = tmp_path / "p.xlsx"
+    shutil.copy(DATA / "list_basic.xlsx", source)
+    window = build_window(source, settings, "en", recovery_folder=folder)
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: window.document.path == source, timeout=3000)
+    assert window.document.plan.title == "某某行动计划"
+    assert "damaged recovery copy was skipped" in window.statusBar().currentMessage()
+    kept = folder / "recovery-1-1.tmrec.damaged"
+    assert kept.read_bytes() == content  # kept byte for byte, not offered again
+    assert not (folder / "recovery-1-1.tmrec").exists()
+
+
+def test_a_copy_damaged_past_its_header_is_reported_and_kept(qtbot, seed_plan, folder, monkeypatch):
+    _, manager = make(seed_plan, folder)
+    bad = folder / "recovery-2-2.tmrec"
+    bad.write_text('{"format": "taskmatrix-recovery/1", "saved_at": "2026-01-01T10:00:00", "task_count": 1}\n'
+                   '{"number": "x"}\n', encoding="utf-8")
+    shown = []
+    monkeypatch.setattr(rec, "ask", lambda box: next(b for b in box.buttons() if b.text() == "Restore"))
+    from PySide6.QtWidgets import QMessageBox
+
+    monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text: shown.append(text))
+    assert offer_restore(None, manager) is False
+    assert shown and "damaged" in shown[0] and (folder / "recovery-2-2.tmrec.damaged").exists()
+    manager.close()
+
+
+@pytest.mark.parametrize("obstacle", ["file", "read-only"])
+def test_the_app_starts_without_autosave_when_its_folder_cannot_be_made(qtbot, settings, tmp_path, obstacle):
+    import os
+
+    from taskmatrix.gui.app import build_window
+
+    if obstacle == "file":
+        (tmp_path / "appdata").write_text("in the way")
+        folder = tmp_path / "appdata" / "recovery"
+    else:
+        if os.geteuid() == 0:
+            pytest.skip("root writes into read-only folders")
+        (tmp_path / "ro").mkdir(mode=0o500)
+        folder = tmp_path / "ro" / "recovery"
+    window = build_window(None, settings, "en", recovery_folder=folder)
+    qtbot.addWidget(window)
+    assert window.recovery is None
+    assert "Autosave is off" in window.statusBar().currentMessage()
+    from PySide6.QtWidgets import QLabel
+
+    assert window.statusBar().findChild(QLabel, "autosaveOff").text() == "Autosave off"

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>Actions</name>
@@ -95,11 +96,11 @@
         <translation>管理单位(&amp;M)…</translation>
     </message>
     <message>
-        <source>Print the Selected &amp;Unit's Sheet…</source>
+        <source>Print the Selected &amp;Unit&apos;s Sheet…</source>
         <translation>打印所选单位的分工清单(&amp;U)…</translation>
     </message>
     <message>
-        <source>Print the Selected &amp;City's Sheet…</source>
+        <source>Print the Selected &amp;City&apos;s Sheet…</source>
         <translation>打印所选地市的分工清单(&amp;C)…</translation>
     </message>
     <message>
@@ -107,11 +108,11 @@
         <translation>打印当前筛选结果(&amp;F)…</translation>
     </message>
     <message>
-        <source>Print &amp;Every Unit's Sheet…</source>
+        <source>Print &amp;Every Unit&apos;s Sheet…</source>
         <translation>打印全部单位的分工清单(&amp;E)…</translation>
     </message>
     <message>
-        <source>Print Every C&amp;ity's Sheet…</source>
+        <source>Print Every C&amp;ity&apos;s Sheet…</source>
         <translation>打印全部地市的分工清单(&amp;I)…</translation>
     </message>
     <message>
@@ -239,7 +240,7 @@
         <translation>领域改名为“{title}”</translation>
     </message>
     <message>
-        <source>Edit the plan's title and preamble</source>
+        <source>Edit the plan&apos;s title and preamble</source>
         <translation>修改计划标题和前言</translation>
     </message>
 </context>
@@ -510,7 +511,7 @@
     <name>MainWindow</name>
     <message>
         <source>&amp;File</source>
-        <extracomment>Characters of the plan's title shown in the window title. The language the interface runs in (``--lang`` or the setting). Autosave and crash recovery (set by the application; tests may leave it out).</extracomment>
+        <extracomment>Characters of the plan&apos;s title shown in the window title. The language the interface runs in (``--lang`` or the setting). Autosave and crash recovery (set by the application; tests may leave it out).</extracomment>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
@@ -562,7 +563,7 @@
         <translation>关于任务矩阵</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Task Matrix&lt;/b&gt;&lt;p&gt;Edit, filter, save and print a policy plan's task responsibility matrix (重点任务分工表).&lt;/p&gt;</source>
+        <source>&lt;b&gt;Task Matrix&lt;/b&gt;&lt;p&gt;Edit, filter, save and print a policy plan&apos;s task responsibility matrix (重点任务分工表).&lt;/p&gt;</source>
         <translation>&lt;b&gt;任务矩阵&lt;/b&gt;&lt;p&gt;编辑、筛选、保存和打印政策计划的重点任务分工表。&lt;/p&gt;</translation>
     </message>
     <message>
@@ -613,7 +614,7 @@
     <name>PlanDocument</name>
     <message>
         <source>Built-in plan</source>
-        <extracomment>The file's stamp when opened or last saved (to notice changes made by others). Not a user file (the embedded plan): saving asks for a name. The import report of the file the plan was read from (None: not read from a file).</extracomment>
+        <extracomment>The file&apos;s stamp when opened or last saved (to notice changes made by others). Not a user file (the embedded plan): saving asks for a name. The import report of the file the plan was read from (None: not read from a file).</extracomment>
         <translation>内置计划</translation>
     </message>
     <message>
@@ -735,7 +736,7 @@
     <name>QFileDialog</name>
     <message>
         <source>&amp;Look in:</source>
-        <extracomment>Texts of Qt's own dialogs that Qt's Chinese catalogue (qtbase_zh_CN) leaves in English; our catalogue carries them (Qt looks there when its own has none).</extracomment>
+        <extracomment>Texts of Qt&apos;s own dialogs that Qt&apos;s Chinese catalogue (qtbase_zh_CN) leaves in English; our catalogue carries them (Qt looks there when its own has none).</extracomment>
         <translation>查找范围(&amp;L)：</translation>
     </message>
     <message>
@@ -755,6 +756,7 @@
     <name>Recovery</name>
     <message>
         <source>Recover Unsaved Work</source>
+        <extracomment>Damaged copies found by :meth:`orphans`, renamed to ``….damaged`` (kept, not offered again).</extracomment>
         <translation>恢复未保存的工作</translation>
     </message>
     <message>
@@ -788,6 +790,22 @@ Restore it?</source>
     <message>
         <source>Decide Later</source>
         <translation>以后再说</translation>
+    </message>
+    <message>
+        <source>The recovery copy is damaged and cannot be restored ({reason}). It was kept as {path}.</source>
+        <translation>恢复副本已损坏，无法恢复（{reason}）。它已保留为 {path}。</translation>
+    </message>
+    <message>
+        <source>A damaged recovery copy was skipped and kept as {path}</source>
+        <translation>已跳过一个损坏的恢复副本，并保留为 {path}</translation>
+    </message>
+    <message>
+        <source>Autosave is off: its folder {folder} cannot be created ({reason})</source>
+        <translation>自动保存已关闭：无法创建其文件夹 {folder}（{reason}）</translation>
+    </message>
+    <message>
+        <source>Autosave off</source>
+        <translation>自动保存已关闭</translation>
     </message>
 </context>
 <context>
@@ -1121,6 +1139,10 @@ Restore it?</source>
         <translation>磁盘已满；原文件未被改动</translation>
     </message>
     <message>
+        <source>the file is too large for this disk or account; the previous file is unchanged</source>
+        <translation>文件超出此磁盘或账户允许的大小；原文件未改动</translation>
+    </message>
+    <message>
         <source>the file name is too long for this disk</source>
         <translation>文件名过长，此磁盘无法保存</translation>
     </message>
@@ -1273,19 +1295,35 @@ Restore it?</source>
         <translation>无论文件名如何，该文件实际是{format}，已按此读取</translation>
     </message>
     <message>
+        <source>“{what}” is {number}: numbers run from 1 to 99,999,999</source>
+        <translation>“{what}”为 {number}：序号应在 1 至 99,999,999 之间</translation>
+    </message>
+    <message>
+        <source>not a Task Matrix JSON file: its values are nested too deeply</source>
+        <translation>不是 Task Matrix JSON 文件：数据嵌套层数过深</translation>
+    </message>
+    <message>
+        <source>not a Task Matrix JSON file: the number {number} is not allowed here</source>
+        <translation>不是 Task Matrix JSON 文件：此处不允许数值 {number}</translation>
+    </message>
+    <message>
+        <source>not a Task Matrix JSON file: a text holds an unpaired surrogate (\u{code:04x}), which no file can store</source>
+        <translation>不是 Task Matrix JSON 文件：文本中含有不成对的代理字符（\u{code:04x}），任何文件都无法保存</translation>
+    </message>
+    <message>
         <source>the PDF has no text</source>
         <translation>该 PDF 没有文字</translation>
     </message>
     <message>
-        <source>the PDF's text layer was read ({pages} pages)</source>
+        <source>the PDF&apos;s text layer was read ({pages} pages)</source>
         <translation>已读取 PDF 的文字层（{pages} 页）</translation>
     </message>
     <message>
-        <source>refused: the PDF's content would inflate past {limit} MB (a PDF bomb?)</source>
+        <source>refused: the PDF&apos;s content would inflate past {limit} MB (a PDF bomb?)</source>
         <translation>已拒绝：该 PDF 的内容解压后将超过 {limit} MB（疑似 PDF 炸弹）</translation>
     </message>
     <message>
-        <source>refused: the PDF's objects are nested too deep to read (damaged or hostile)</source>
+        <source>refused: the PDF&apos;s objects are nested too deep to read (damaged or hostile)</source>
         <translation>已拒绝：该 PDF 的对象嵌套过深，无法读取（文件已损坏或有恶意）</translation>
     </message>
     <message>
@@ -1293,7 +1331,7 @@ Restore it?</source>
         <translation>该 PDF 是扫描图像，没有文字层，无法读取其文字：请打开计划的 Word 或文本版本，或先进行文字识别（OCR）</translation>
     </message>
     <message>
-        <source>the PDF's task table was read ({pages} pages)</source>
+        <source>the PDF&apos;s task table was read ({pages} pages)</source>
         <translation>已读取 PDF 中的任务表（{pages} 页）</translation>
     </message>
     <message>
@@ -1337,6 +1375,10 @@ Restore it?</source>
         <translation>任务序号 {number} 重复出现（第 {first} 行和第 {second} 行），后一项任务改编为 {new}</translation>
     </message>
     <message>
+        <source>task number {number} is out of range (1 to 99,999,999); the task was numbered {new}</source>
+        <translation>任务序号 {number} 超出范围（1 至 99,999,999），该任务已改编为 {new}</translation>
+    </message>
+    <message>
         <source>saving writes a new .xlsx beside this file; the file itself is not changed</source>
         <translation>保存时将在此文件旁另存一个新的 .xlsx；此文件本身不作改动</translation>
     </message>
@@ -1349,7 +1391,7 @@ Restore it?</source>
         <translation>该工作簿设有密码（已加密）：请在 Excel 或 WPS 中取消密码并保存后再在此打开</translation>
     </message>
     <message>
-        <source>the workbook's other sheets ({sheets}) stay in this file; they are not part of the plan</source>
+        <source>the workbook&apos;s other sheets ({sheets}) stay in this file; they are not part of the plan</source>
         <translation>工作簿中的其他工作表（{sheets}）保留在原文件中，不属于计划</translation>
     </message>
     <message>
@@ -1481,6 +1523,10 @@ Restore it?</source>
         <translation>文件不存在</translation>
     </message>
     <message>
+        <source>carriage returns (CR, CR LF) in {cells} cells were saved as Excel&apos;s line break (LF) (tasks {tasks})</source>
+        <translation>{cells} 个单元格中的回车换行（CR、CR LF）已按 Excel 的换行（LF）保存（任务 {tasks}）</translation>
+    </message>
+    <message>
         <source>cannot read the file: {reason}</source>
         <translation>无法读取文件：{reason}</translation>
     </message>
@@ -1597,7 +1643,7 @@ Restore it?</source>
         <translation>{marker}{title}：未写明单位，不作为任务；其文字已保留在前言末尾</translation>
     </message>
     <message>
-        <source>{count} sub-headings (such as “{example}”) are kept as each task's “分项”</source>
+        <source>{count} sub-headings (such as “{example}”) are kept as each task&apos;s “分项”</source>
         <translation>{count} 个小标题（如“{example}”）已保留为各任务的“分项”</translation>
     </message>
     <message>
