@@ -85,3 +85,35 @@ def soffice_convert(path: Path, profile: Path) -> None:
         subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{profile}",
                         "--convert-to", "csv", "--outdir", tmp, str(path)],
                        check=True, capture_output=True, timeout=600)
+
+
+# -- inputs and whole-process steps of ours ---------------------------------------------------------
+def with_other_sheets(path: Path, out: Path) -> Path:
+    """``path`` with two sheets of someone else's added: a data sheet holding a bar chart and a
+    sheet of notes (the workbook a save must keep as it was)."""
+    import openpyxl
+    from openpyxl.chart import BarChart, Reference
+
+    wb = openpyxl.load_workbook(path)
+    data = wb.create_sheet("统计")
+    data.append(["单位", "牵头任务数"])
+    for i in range(1, 31):
+        data.append([f"单位{i}", i * 3])
+    chart = BarChart()
+    chart.add_data(Reference(data, min_col=2, min_row=1, max_row=31), titles_from_data=True)
+    chart.set_categories(Reference(data, min_col=1, min_row=2, max_row=31))
+    data.add_chart(chart, "D2")
+    notes = wb.create_sheet("说明")
+    for i in range(200):
+        notes.append([f"第{i + 1}条说明", "按月报送进展情况。" * 3])
+    wb.save(out)
+    return out
+
+
+def cli_export(path: Path, out: Path) -> None:
+    """``python main.py export PATH OUT`` as a whole process."""
+    import sys
+
+    root = Path(__file__).resolve().parents[1]
+    subprocess.run([sys.executable, str(root / "main.py"), "export", str(path), str(out)], check=True,
+                   capture_output=True, timeout=600)

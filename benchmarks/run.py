@@ -123,16 +123,19 @@ def io_steps(suite: Suite, size: int, paths: dict[str, Path], tmp: Path) -> None
     suite.time("save .xlsx", size, lambda: write_xlsx(plan, tmp / "save.xlsx", backup=False),
                baseline="baseline: openpyxl write (fast merges)", target="≤1.0x (stretch 0.5x)", repeat=rep)
     if size <= 10_000:
-        from tests.make_fixtures import multi_sheet
-
-        multi_sheet(tmp / "foreign.xlsx")
-        foreign_plan = read_plan(paths["xlsx"]).plan
-        foreign_plan.foreign = read_plan(tmp / "foreign.xlsx").plan.foreign
-        suite.time("save .xlsx keeping other sheets (openpyxl)", size,
+        source = baselines.with_other_sheets(paths["xlsx"], tmp / "foreign.xlsx")
+        foreign_plan = read_plan(source).plan
+        suite.time("save .xlsx with two other sheets (one a chart)", size,
                    lambda: write_xlsx(foreign_plan, tmp / "save2.xlsx", backup=False),
-                   baseline="baseline: openpyxl write (fast merges)", repeat=rep)
+                   baseline="save .xlsx", target="≤1.2x", repeat=rep)
     suite.time("export JSON", size, lambda: write_json(plan, tmp / "out.json", backup=False), repeat=rep)
     suite.time("export CSV", size, lambda: write_csv(plan, tmp / "out.csv", backup=False), repeat=rep)
+    if size <= 10_000:  # the whole command, as a user runs it: start, read the workbook, write
+        for kind, target in (("JSON", "≤0.3x"), ("CSV", "≤0.25x")):
+            out = tmp / f"cli.{kind.lower()}"
+            suite.time(f"export {kind} (whole process, from .xlsx)", size,
+                       lambda out=out: baselines.cli_export(paths["xlsx"], out),
+                       baseline="baseline: openpyxl load .xlsx", target=target, repeat=3)
     try:
         import pandas  # noqa: F401
 

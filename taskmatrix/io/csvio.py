@@ -17,7 +17,7 @@ from taskmatrix.io.atomic import atomic_write_bytes
 from taskmatrix.io.errors import Notice, PlanFormatError
 from taskmatrix.io.result import Progress, ReadResult
 from taskmatrix.model.plan import Plan
-from taskmatrix.model.queries import task_cities
+from taskmatrix.model.queries import CityResolver
 from taskmatrix.model.resplist import join_units
 from taskmatrix.model.units import UnitRegistry
 
@@ -37,10 +37,11 @@ def csv_text(plan: Plan) -> str:
     writer.writerow(list(CSV_HEADERS) + [_quote(name) for name in plan.extra_fields])
     registry = plan.registry
     titles = {s.number: s.title for s in plan.sections}
+    cities = CityResolver(registry)
     for t in plan.tasks:
         writer.writerow([t.number] + [_quote(v) for v in [
             titles.get(t.section, "") if t.section is not None else "", t.title, t.body,
-            join_units(t.leads, registry), join_units(t.participants, registry), "、".join(task_cities(t, registry)),
+            join_units(t.leads, registry), join_units(t.participants, registry), "、".join(cities.resolve(t)[0]),
             t.deadline, t.status, t.progress, t.notes,
             *(t.extra.get(name, "") for name in plan.extra_fields)]])
     return out.getvalue()
