@@ -87,7 +87,7 @@ class Interactive:
         from PySide6.QtCore import QSettings
 
         from taskmatrix.gui.app import create_app
-        from taskmatrix.gui.document import PlanDocument
+        from taskmatrix.gui.document.document import PlanDocument
         from taskmatrix.gui.mainwindow import MainWindow
         from taskmatrix.gui.settings import Settings
         from taskmatrix.io.formats import read_plan
@@ -211,11 +211,11 @@ def gui_steps(suite: Any, size: int, paths: dict[str, Path], tmp: Path) -> None:
 def print_steps(suite: Any, size: int, paths: dict[str, Path], tmp: Path) -> None:
     """One unit's sheet and every unit's sheets to PDF (on the seed plan at size 100)."""
     from taskmatrix.gui.app import create_app
-    from taskmatrix.gui.printing.render import PrintOptions, choose_fonts, write_pdf
-    from taskmatrix.gui.printing.sheets import unit_sheet, units_with_tasks
     from taskmatrix.io.defaults import load_default_plan
     from taskmatrix.io.formats import read_plan
     from taskmatrix.model.queries import unit_counts
+    from taskmatrix.sheets.content import unit_sheet, units_with_tasks
+    from taskmatrix.sheets.render import PrintOptions, choose_fonts, write_pdf
 
     create_app()
     fonts = choose_fonts()

@@ -99,7 +99,7 @@ def _line(row: Row) -> str:
 # -- steps --------------------------------------------------------------------------------------------
 def io_steps(suite: Suite, size: int, paths: dict[str, Path], tmp: Path) -> None:
     from taskmatrix.io.csvio import write_csv
-    from taskmatrix.io.excel_write import write_xlsx
+    from taskmatrix.io.excel.write import write_xlsx
     from taskmatrix.io.formats import read_plan
     from taskmatrix.io.jsonio import write_json
 

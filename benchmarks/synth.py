@@ -96,7 +96,7 @@ def national_text(plan: Plan) -> str:
 
 def write_all(n: int, stem: Path) -> dict[str, Path]:
     """Write the plan as .txt, .json and .xlsx next to ``stem``; return the paths."""
-    from taskmatrix.io.excel_write import write_xlsx
+    from taskmatrix.io.excel.write import write_xlsx
     from taskmatrix.io.jsonio import write_json
 
     stem.parent.mkdir(parents=True, exist_ok=True)

@@ -88,7 +88,7 @@ def _export(src: Path, dest: Path, said: list[str]) -> int:
 
 
 def _sheets(args: argparse.Namespace, said: list[str]) -> int:
-    from taskmatrix.gui.printing.cli import print_sheets_headless
+    from taskmatrix.sheets.command import print_sheets_headless
 
     if args.dest.suffix.lower() != ".pdf":
         raise PlanFormatError(args.dest, "assignment sheets are written as .pdf")

@@ -39,3 +39,33 @@ def seed_plan():
     from taskmatrix.io.defaults import load_default_plan
 
     return load_default_plan().plan
+
+
+# -- GUI: settings in a temporary file, a document and a window on the seed plan -----------------
+@pytest.fixture
+def settings(tmp_path):
+    """The app's settings in a temporary file."""
+    from PySide6.QtCore import QSettings
+
+    from taskmatrix.gui.settings import Settings
+
+    return Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+
+
+@pytest.fixture
+def document(qapp, seed_plan):
+    from taskmatrix.gui.document.document import PlanDocument
+
+    return PlanDocument(seed_plan)
+
+
+@pytest.fixture
+def window(qtbot, document, settings):
+    from taskmatrix.gui.mainwindow import MainWindow
+
+    win = MainWindow(document, settings)
+    # Close without the unsaved-changes prompt when the test ends.
+    qtbot.addWidget(win, before_close_func=lambda w: w.document.undo_stack.setClean())
+    win.show()
+    qtbot.waitExposed(win)
+    return win

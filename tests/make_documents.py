@@ -152,7 +152,7 @@ class _Pages:
         from PySide6.QtCore import QMarginsF
         from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPainter, QPdfWriter
 
-        from taskmatrix.gui.fonts import chinese_families
+        from taskmatrix.fonts import chinese_families
 
         self.writer = QPdfWriter(str(path))
         self.writer.setResolution(150)

@@ -162,8 +162,8 @@ def test_sheets_unknown_unit_or_city_lists_the_closest_names(seed_txt, tmp_path)
 
 
 def test_sheets_without_a_chinese_font_warn(seed_plan, tmp_path, monkeypatch, capsys):
-    import taskmatrix.gui.printing.render as render
-    from taskmatrix.gui.printing.cli import print_sheets_headless
+    import taskmatrix.sheets.render as render
+    from taskmatrix.sheets.command import print_sheets_headless
 
     monkeypatch.setattr(render, "choose_fonts", lambda preferred="": None)
     assert print_sheets_headless(seed_plan, tmp_path / "p.txt", tmp_path / "p.pdf", ["团省委"], [], False) == 0

@@ -73,7 +73,7 @@ def _module_constant(tree: ast.Module, name: str) -> str | None:
         if isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and t.id == name for t in node.targets):
             return _constant_text(node.value)
     # Constants imported from another io module.
-    for path in (ROOT / "taskmatrix" / "io").glob("*.py"):
+    for path in (ROOT / "taskmatrix" / "io").rglob("*.py"):
         other = ast.parse(path.read_text(encoding="utf-8"))
         for node in other.body:
             if isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and t.id == name for t in node.targets):
@@ -111,7 +111,10 @@ def main() -> None:
         lines = ["def QT_TRANSLATE_NOOP(context, text):\n    return text\n"]
         lines += [f"QT_TRANSLATE_NOOP({'io'!r}, {t!r})\n" for t in io_templates()]
         stub.write_text("".join(lines), encoding="utf-8")
-        sources = [str(p) for p in sorted((ROOT / "taskmatrix" / "gui").rglob("*.py"))] + [str(stub)]
+        # Every module but the io layer's (its messages are in the stub): the GUI, the sheets, the fields.
+        io_dir = ROOT / "taskmatrix" / "io"
+        sources = [str(p) for p in sorted((ROOT / "taskmatrix").rglob("*.py")) if io_dir not in p.parents]
+        sources.append(str(stub))
         subprocess.run([tool("pyside6-lupdate"), *sources, "-no-obsolete", "-locations", "none", "-ts", str(TS)],
                        check=True)
     if "--fill" in sys.argv:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication, QLabel
 
-from taskmatrix.gui.fonts import chinese_ui_font
+from taskmatrix.fonts import chinese_ui_font
 from taskmatrix.gui.settings import APPLICATION, LANGUAGE, ORGANIZATION, Settings
 
 if TYPE_CHECKING:
@@ -48,14 +48,14 @@ def build_window(path: Path | None, settings: Settings, language: str | None = N
 
     ``path`` is read in the background while the window is being built.
     """
-    from taskmatrix.gui.fileops import start_reading
+    from taskmatrix.gui.document.files import start_reading
 
     # First, before the other imports: the read overlaps everything below.
     reading = start_reading(path) if path is not None else None
-    from taskmatrix.gui.document import PlanDocument
+    from taskmatrix.gui.document.document import PlanDocument
+    from taskmatrix.gui.document.recovery import RecoveryManager, damaged_message, default_folder, offer_restore
     from taskmatrix.gui.i18n import install_translators
     from taskmatrix.gui.mainwindow import MainWindow
-    from taskmatrix.gui.recovery import RecoveryManager, damaged_message, default_folder, offer_restore
     from taskmatrix.io.defaults import load_default_plan
     from taskmatrix.io.report import build_report
     from taskmatrix.model.plan import Plan

@@ -19,17 +19,17 @@ from PySide6.QtWidgets import (
 )
 
 from taskmatrix.gui.actions import ActionId, create_actions
-from taskmatrix.gui.docks import CitiesDock, UnitsDock
-from taskmatrix.gui.document import PlanDocument
-from taskmatrix.gui.editactions import EditActions
-from taskmatrix.gui.editor import TaskEditor
-from taskmatrix.gui.fileops import FileController
-from taskmatrix.gui.filterbar import FilterBar
+from taskmatrix.gui.document.document import PlanDocument
+from taskmatrix.gui.document.files import FileController
+from taskmatrix.gui.document.recovery import RecoveryManager
+from taskmatrix.gui.editing.actions import EditActions
+from taskmatrix.gui.editing.editor import TaskEditor
 from taskmatrix.gui.printing.dialog import PrintController
-from taskmatrix.gui.proxy import TaskProxyModel
-from taskmatrix.gui.recovery import RecoveryManager
 from taskmatrix.gui.settings import GEOMETRY, HEADER_STATE, LANGUAGE, RECENT_FILES, WINDOW_STATE, Settings
-from taskmatrix.gui.tableview import TaskTableView
+from taskmatrix.gui.table.filterbar import FilterBar
+from taskmatrix.gui.table.proxy import TaskProxyModel
+from taskmatrix.gui.table.view import TaskTableView
+from taskmatrix.gui.units.docks import CitiesDock, UnitsDock
 from taskmatrix.model.edits import EditError
 from taskmatrix.model.filters import FilterSpec
 from taskmatrix.model.plan import Task

@@ -16,11 +16,11 @@ from typing import Any
 
 from taskmatrix.io.docxnumbers import Numbering
 from taskmatrix.io.errors import Notice, Phrase, PlanFormatError
+from taskmatrix.io.excel.safety import MAX_FILE_BYTES, check_package
 from taskmatrix.io.files import read_bytes
 from taskmatrix.io.result import Progress, ReadResult
 from taskmatrix.io.sheetreader import Merged, Rows
 from taskmatrix.io.tableread import FoundTable, TableSource, find_table, has_task_table, read_table
-from taskmatrix.io.xlsxsafety import MAX_FILE_BYTES, check_package
 from taskmatrix.model.units import UnitRegistry
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"

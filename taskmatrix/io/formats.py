@@ -38,12 +38,12 @@ class Format:
 
 
 FORMATS: tuple[Format, ...] = (
-    Format("xlsx", "Excel workbook", (".xlsx", ".xlsm"), "taskmatrix.io.excel_read:read_xlsx",
-           "taskmatrix.io.excel_write:write_xlsx"),
-    Format("xls", "Excel 97-2003 workbook", (".xls",), "taskmatrix.io.workbooks:read_old_workbook"),
-    Format("et", "WPS spreadsheet", (".et", ".ett"), "taskmatrix.io.workbooks:read_old_workbook"),
-    Format("ods", "OpenDocument spreadsheet", (".ods",), "taskmatrix.io.workbooks:read_old_workbook"),
-    Format("xlsb", "Excel binary workbook", (".xlsb",), "taskmatrix.io.workbooks:read_old_workbook"),
+    Format("xlsx", "Excel workbook", (".xlsx", ".xlsm"), "taskmatrix.io.excel.read:read_xlsx",
+           "taskmatrix.io.excel.write:write_xlsx"),
+    Format("xls", "Excel 97-2003 workbook", (".xls",), "taskmatrix.io.excel.workbooks:read_old_workbook"),
+    Format("et", "WPS spreadsheet", (".et", ".ett"), "taskmatrix.io.excel.workbooks:read_old_workbook"),
+    Format("ods", "OpenDocument spreadsheet", (".ods",), "taskmatrix.io.excel.workbooks:read_old_workbook"),
+    Format("xlsb", "Excel binary workbook", (".xlsb",), "taskmatrix.io.excel.workbooks:read_old_workbook"),
     Format("docx", "Word document", (".docx",), "taskmatrix.io.docx_read:read_docx"),
     Format("pdf", "PDF", (".pdf",), "taskmatrix.io.pdf_read:read_pdf"),
     Format("txt", "plan text", (".txt", ".text"), "taskmatrix.io.plaintext:read_plan_text"),

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from taskmatrix.io import excel_layout as L
 from taskmatrix.io.errors import Cancelled, Notice, PlanFormatError
+from taskmatrix.io.excel import layout as L
 from taskmatrix.io.result import Progress, unknown_unit_notices
 from taskmatrix.model.edits import regroup
 from taskmatrix.model.plan import MAX_NUMBER, Plan, Section, Task, parse_chinese_numeral

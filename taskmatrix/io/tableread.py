@@ -14,8 +14,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from taskmatrix.io import excel_layout as L
 from taskmatrix.io.errors import Cancelled, Notice, PlanFormatError
+from taskmatrix.io.excel import layout as L
 from taskmatrix.io.result import Progress, ReadResult
 from taskmatrix.io.sheetreader import Merged, Rows, SheetReader
 from taskmatrix.model.plan import Plan, Task

@@ -90,7 +90,7 @@ def test_phrases_inside_io_messages_are_translated_too(qapp):
 def test_every_menu_has_distinct_accelerators(qtbot, settings, language, qapp):
     import re
 
-    from taskmatrix.gui.document import PlanDocument
+    from taskmatrix.gui.document.document import PlanDocument
     from taskmatrix.gui.i18n import install_translators
     from taskmatrix.gui.mainwindow import MainWindow
     from taskmatrix.io.defaults import load_default_plan

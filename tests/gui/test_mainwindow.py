@@ -11,8 +11,8 @@ from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from taskmatrix.gui.actions import ActionId
+from taskmatrix.gui.document.model import TaskRole
 from taskmatrix.gui.settings import HEADER_STATE, RECENT_FILES
-from taskmatrix.gui.tablemodel import TaskRole
 from taskmatrix.model.filters import FilterSpec
 from tests.conftest import DATA
 
@@ -143,7 +143,7 @@ def test_docks_update_live_as_tasks_are_edited(window, qtbot):
 
 
 def test_an_edit_of_text_leaves_the_counts_and_refreshes_the_task_lists(window, qtbot, monkeypatch):
-    from taskmatrix.gui import dockmodels
+    from taskmatrix.gui.units import models as dockmodels
 
     window.filter_bar.set_unit("省科技厅")
     counted = []
@@ -211,7 +211,7 @@ def test_add_duplicate_delete_move_renumber(window, monkeypatch):
 
 def test_sections_add_and_rename(window, monkeypatch):
     answers = iter([("新领域", True), ("改名的领域", True)])
-    monkeypatch.setattr("taskmatrix.gui.dialogs.QInputDialog.getText", lambda *a, **k: next(answers))
+    monkeypatch.setattr("taskmatrix.gui.editing.dialogs.QInputDialog.getText", lambda *a, **k: next(answers))
     window.actions_[ActionId.ADD_SECTION].trigger()
     assert window.document.plan.sections[-1].title == "新领域"
     assert window.filter_bar.section.findData(10) >= 0
@@ -234,7 +234,7 @@ def test_unit_rename_and_merge_are_one_step_each(window):
 
 
 def test_unit_dialog(window, qtbot, monkeypatch):
-    from taskmatrix.gui.dialogs import UnitsDialog
+    from taskmatrix.gui.editing.dialogs import UnitsDialog
 
     dialog = UnitsDialog(window.document, window, current="省大湾区办")
     qtbot.addWidget(dialog)
@@ -245,7 +245,7 @@ def test_unit_dialog(window, qtbot, monkeypatch):
     dialog.name.setText("省委大湾区办")
     dialog.rename_button.click()
     assert window.document.plan.task(96).leads == ["省委大湾区办"]
-    monkeypatch.setattr("taskmatrix.gui.dialogs.QInputDialog.getItem", lambda *a, **k: ("省港澳办", True))
+    monkeypatch.setattr("taskmatrix.gui.editing.dialogs.QInputDialog.getItem", lambda *a, **k: ("省港澳办", True))
     dialog.merge_button.click()
     assert window.document.plan.task(96).leads == ["省港澳办"]
     assert window.document.undo_stack.count() == 3
@@ -273,7 +273,7 @@ def test_opening_another_file_asks_and_cancel_keeps_the_plan(window, monkeypatch
 
 
 def test_a_read_started_early_is_used_or_cancelled(window, monkeypatch):
-    from taskmatrix.gui.fileops import start_reading
+    from taskmatrix.gui.document.files import start_reading
 
     reading = start_reading(DATA / "list_basic.xlsx")
     assert window.files.open_path(DATA / "list_basic.xlsx", confirmed=True, reading=reading)
@@ -343,7 +343,7 @@ def test_drag_and_drop_opens_the_file(window, qtbot, tmp_path):
 
 
 def test_header_state_and_layout_are_restored(window, qtbot, settings, seed_plan):
-    from taskmatrix.gui.document import PlanDocument
+    from taskmatrix.gui.document.document import PlanDocument
     from taskmatrix.gui.mainwindow import MainWindow
 
     window.table.setColumnWidth(2, 333)

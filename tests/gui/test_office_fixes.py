@@ -80,7 +80,7 @@ def test_the_filter_applies_again_after_an_undone_rename(window, qtbot):
 
 
 def test_english_filter_boxes_show_their_first_choice_whole(qtbot, settings, qapp):
-    from taskmatrix.gui.document import PlanDocument
+    from taskmatrix.gui.document.document import PlanDocument
     from taskmatrix.gui.mainwindow import MainWindow
     from taskmatrix.io.defaults import load_default_plan
 

@@ -18,9 +18,9 @@ import pytest
 
 from taskmatrix.io import atomic
 from taskmatrix.io.errors import PlanFormatError, PlanSaveError
+from taskmatrix.io.excel.safety import check_package, unpacked_limit
 from taskmatrix.io.formats import read_plan, write_plan
 from taskmatrix.io.jsonio import dumps
-from taskmatrix.io.xlsxsafety import check_package, unpacked_limit
 from taskmatrix.model.plan import Plan, Task
 from taskmatrix.model.units import UnitRegistry
 from tests.conftest import DATA

@@ -128,7 +128,7 @@ def test_sub_items_after_a_task_with_units_are_its_text():
 def test_workbook_cells_drop_marks_and_follow_a_stated_rule(tmp_path):
     import openpyxl
 
-    from taskmatrix.io.excel_read import read_xlsx
+    from taskmatrix.io.excel.read import read_xlsx
 
     wb = openpyxl.Workbook()
     sheet = wb.active

@@ -11,8 +11,8 @@ import openpyxl
 from hypothesis import HealthCheck, assume, given, settings, strategies as st
 
 from taskmatrix.io.errors import PlanFormatError, PlanSaveError
-from taskmatrix.io.excel_read import read_xlsx
-from taskmatrix.io.excel_write import write_xlsx
+from taskmatrix.io.excel.read import read_xlsx
+from taskmatrix.io.excel.write import write_xlsx
 from taskmatrix.io.jsonio import dumps, loads
 from taskmatrix.model.edits import regroup
 from taskmatrix.model.plan import Plan, Section, Task

@@ -23,8 +23,11 @@ from PySide6.QtWidgets import (
 )
 
 from taskmatrix.gui.i18n import describe
-from taskmatrix.gui.printing.render import Fonts, PrintOptions, choose_fonts, render_sheets, write_pdf
-from taskmatrix.gui.printing.sheets import (
+from taskmatrix.gui.settings import LAST_FOLDER, PAGE_MARGINS, PAGE_ORIENTATION, Settings
+from taskmatrix.gui.worker import run_here_with_progress
+from taskmatrix.io.errors import Cancelled, PlanSaveError
+from taskmatrix.model.filters import EMPTY_STATUS, ROLE_LEAD, ROLE_PARTICIPANT, FilterSpec
+from taskmatrix.sheets.content import (
     Sheet,
     cities_with_tasks,
     city_sheet,
@@ -32,10 +35,7 @@ from taskmatrix.gui.printing.sheets import (
     unit_sheet,
     units_with_tasks,
 )
-from taskmatrix.gui.settings import LAST_FOLDER, PAGE_MARGINS, PAGE_ORIENTATION, Settings
-from taskmatrix.gui.worker import run_here_with_progress
-from taskmatrix.io.errors import Cancelled, PlanSaveError
-from taskmatrix.model.filters import EMPTY_STATUS, ROLE_LEAD, ROLE_PARTICIPANT, FilterSpec
+from taskmatrix.sheets.render import Fonts, PrintOptions, choose_fonts, render_sheets, write_pdf
 
 if TYPE_CHECKING:
     from taskmatrix.gui.mainwindow import MainWindow

@@ -88,8 +88,8 @@ def test_page_setup_is_remembered(window, settings, monkeypatch):
 def test_save_as_pdf_from_the_app(window, tmp_path):
     import subprocess
 
-    from taskmatrix.gui.printing.render import choose_fonts
-    from taskmatrix.gui.printing.sheets import unit_sheet
+    from taskmatrix.sheets.content import unit_sheet
+    from taskmatrix.sheets.render import choose_fonts
 
     path = tmp_path / "sheet.pdf"
     assert window.printing.save_pdf([unit_sheet(window.document.plan, "省科技厅")], choose_fonts(), path)
