@@ -9,7 +9,7 @@ from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QStyle
 
-from taskmatrix.gui.document.columns import QT_TRANSLATE_NOOP
+from taskmatrix.model.fields import QT_TRANSLATE_NOOP
 
 CONTEXT = "Actions"
 Key = QKeySequence.StandardKey

@@ -13,15 +13,12 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from taskmatrix.io.errors import Notice, PlanFormatError
+from taskmatrix.model.fields import QT_TRANSLATE_NOOP
 
 logger = logging.getLogger(__name__)
 
 LANGUAGES = ("zh_CN", "en")
 IO_CONTEXT = "io"
-
-
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
-    return text
 
 
 #: Texts of Qt's own dialogs that Qt's Chinese catalogue (qtbase_zh_CN) leaves in English; our

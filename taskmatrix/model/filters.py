@@ -11,9 +11,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
 
+from taskmatrix.model.fields import field_of
 from taskmatrix.model.plan import Plan, Task
-from taskmatrix.model.queries import CityResolver, city_counts, task_cities, unit_counts
-from taskmatrix.model.units import CITY_ORDER
+from taskmatrix.model.queries import CityResolver, city_counts, unit_counts
 
 ROLE_ANY = "any"
 ROLE_LEAD = "lead"
@@ -254,21 +254,5 @@ def _has_unit(task: Task, unit: str, role: str) -> bool:
 
 
 def sort_key(plan: Plan, field: str) -> Callable[[Task], Any]:
-    """A sort key for a column: numbers as numbers, sections in plan order, units in the
-    registry's official order (unregistered units after them, by name), cities in official
-    order; text as text (the GUI collates it, Chinese by pinyin)."""
-    if field == "number":
-        return lambda t: t.number
-    if field == "section":
-        order = plan.section_order()
-        return lambda t: (order.get(t.section, len(order)), t.number)
-    if field in ("leads", "participants"):
-        position = plan.registry.order_key
-        return lambda t: tuple(position(u) for u in getattr(t, field))
-    if field == "cities":
-        registry = plan.registry
-        return lambda t: tuple(CITY_ORDER.get(c, len(CITY_ORDER)) for c in task_cities(t, registry))
-    if field.startswith("extra:"):
-        name = field[len("extra:"):]
-        return lambda t: t.extra.get(name, "")
-    return lambda t: getattr(t, field)
+    """A sort key for a column (see :meth:`taskmatrix.model.fields.Field.sort_key`)."""
+    return field_of(field).sort_key(plan)

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from taskmatrix.model.plan import Plan, Task
 from taskmatrix.model.queries import city_tasks, unit_tasks
+from taskmatrix.model.resplist import join_units
 
 #: (header, width in percent) of the two task tables.
 LEAD_COLUMNS = (("序号", 8), ("重点任务", 20), ("具体内容", 42), ("参与单位", 18), ("完成时限", 12))
@@ -44,11 +45,11 @@ class Sheet:
 
 
 def _lead_row(task: Task, note: str = "") -> list[str]:
-    return [str(task.number), task.title + note, task.body, "、".join(task.participants), task.deadline]
+    return [str(task.number), task.title + note, task.body, join_units(task.participants), task.deadline]
 
 
 def _part_row(task: Task, note: str = "") -> list[str]:
-    return [str(task.number), task.title + note, task.body, "、".join(task.leads), task.deadline]
+    return [str(task.number), task.title + note, task.body, join_units(task.leads), task.deadline]
 
 
 def unit_sheet(plan: Plan, unit: str) -> Sheet:
@@ -84,7 +85,7 @@ def city_sheet(plan: Plan, city: str) -> Sheet:
 
 
 def filter_sheet(plan: Plan, tasks: list[Task], description: str) -> Sheet:
-    rows = [[str(t.number), t.title, t.body, "、".join(t.leads), "、".join(t.participants), t.deadline]
+    rows = [[str(t.number), t.title, t.body, join_units(t.leads), join_units(t.participants), t.deadline]
             for t in tasks]
     return Sheet(
         name=description or "全部任务", plan_title=plan.title,

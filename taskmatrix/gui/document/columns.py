@@ -1,4 +1,5 @@
-"""The task table's columns, declared once: key, header, width, alignment, editability."""
+"""The task table's columns: each a task field (:mod:`taskmatrix.model.fields`) with the
+width and alignment the table gives it."""
 
 from __future__ import annotations
 
@@ -6,55 +7,49 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, Qt
 
+from taskmatrix.model.fields import FIELDS, TITLES_CONTEXT, Field, extra_key, field_of
 from taskmatrix.model.plan import Plan
 
-CONTEXT = "Columns"
-
-
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
-    return text
+_CENTER = Qt.AlignmentFlag.AlignCenter
+_LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+#: Width in characters and alignment of each declared field's column.
+_LOOK: dict[str, tuple[int, Qt.AlignmentFlag]] = {
+    "number": (3, _CENTER), "section": (8, _LEFT), "title": (14, _LEFT), "body": (24, _LEFT),
+    "leads": (9, _LEFT), "participants": (14, _LEFT), "cities": (9, _LEFT), "deadline": (6, _LEFT),
+    "status": (5, _CENTER), "progress": (12, _LEFT), "notes": (8, _LEFT),
+}
+_EXTRA_LOOK = (8, _LEFT)
 
 
 @dataclass(frozen=True)
 class Column:
-    """One table column. ``key`` is a task field, ``cities``, or ``extra:NAME``."""
+    """One table column: a field, its width in characters and its alignment."""
 
-    key: str
-    header: str
+    field: Field
     width_chars: int
-    editable: bool = True
-    align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
-    translate: bool = True
+    align: Qt.AlignmentFlag = _LEFT
+
+    @property
+    def key(self) -> str:
+        return self.field.key
+
+    @property
+    def editable(self) -> bool:
+        return self.field.editable
 
     def title(self) -> str:
-        if not self.translate:
-            return self.header
-        return QCoreApplication.translate(CONTEXT, self.header)
+        if self.field.kind == "extra":
+            return self.field.title  # the plan's own name for it
+        return QCoreApplication.translate(TITLES_CONTEXT, self.field.title)
 
     @property
     def align_value(self) -> int:
         return int(self.align.value)
 
 
-_CENTER = Qt.AlignmentFlag.AlignCenter
-
-BASE_COLUMNS: tuple[Column, ...] = (
-    Column("number", QT_TRANSLATE_NOOP("Columns", "No."), 3, align=_CENTER),
-    Column("section", QT_TRANSLATE_NOOP("Columns", "Section"), 8),
-    Column("title", QT_TRANSLATE_NOOP("Columns", "Task"), 14),
-    Column("body", QT_TRANSLATE_NOOP("Columns", "Details"), 24),
-    Column("leads", QT_TRANSLATE_NOOP("Columns", "Lead units"), 9),
-    Column("participants", QT_TRANSLATE_NOOP("Columns", "Participating units"), 14),
-    Column("cities", QT_TRANSLATE_NOOP("Columns", "Cities"), 9, editable=False),
-    Column("deadline", QT_TRANSLATE_NOOP("Columns", "Deadline"), 6),
-    Column("status", QT_TRANSLATE_NOOP("Columns", "Status"), 5, align=_CENTER),
-    Column("progress", QT_TRANSLATE_NOOP("Columns", "Progress"), 12),
-    Column("notes", QT_TRANSLATE_NOOP("Columns", "Notes"), 8),
-)
+BASE_COLUMNS: tuple[Column, ...] = tuple(Column(f, *_LOOK[f.key]) for f in FIELDS)
 
 
 def columns_for(plan: Plan) -> list[Column]:
     """The declared columns, then one per extra field of the plan."""
-    return list(BASE_COLUMNS) + [
-        Column(f"extra:{name}", name, 8, translate=False) for name in plan.extra_fields
-    ]
+    return list(BASE_COLUMNS) + [Column(field_of(extra_key(name)), *_EXTRA_LOOK) for name in plan.extra_fields]

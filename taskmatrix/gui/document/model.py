@@ -21,9 +21,10 @@ from PySide6.QtGui import QBrush, QColor
 
 from taskmatrix.gui.document.columns import Column, columns_for
 from taskmatrix.model import edits
-from taskmatrix.model.filters import SearchIndex, sort_key
-from taskmatrix.model.plan import TEXT_FIELDS, Plan, Task
-from taskmatrix.model.resplist import parse_unit_list
+from taskmatrix.model.fields import UNIT_KEYS, field_of
+from taskmatrix.model.filters import SearchIndex
+from taskmatrix.model.plan import Plan, Task
+from taskmatrix.model.resplist import join_units
 
 logger = logging.getLogger(__name__)
 
@@ -137,7 +138,7 @@ class TaskTableModel(QAbstractTableModel):
     def _set_columns(self) -> None:
         self._columns = columns_for(self._plan)
         self._column_of = {c.key: i for i, c in enumerate(self._columns)}
-        self._display = [self._display_getter(c.key) for c in self._columns]
+        self._display = [self._display_getter(c) for c in self._columns]
         base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         self._column_flags = [base | Qt.ItemFlag.ItemIsEditable if c.editable else base for c in self._columns]
 
@@ -157,11 +158,7 @@ class TaskTableModel(QAbstractTableModel):
             return column.align_value
         task = self._plan.tasks[row]
         if role == _FOREGROUND:
-            if column.key in ("leads", "participants"):
-                registry = self._plan.registry
-                if any(not registry.is_registered(u) for u in getattr(task, column.key)):
-                    return _UNKNOWN_BRUSH
-            return None
+            return self._brush(task, column)
         if role == Qt.ItemDataRole.EditRole:
             return self.value(row, column.key)
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -172,7 +169,7 @@ class TaskTableModel(QAbstractTableModel):
         if role == TaskRole:
             return task
         if role == SortRole:
-            return sort_key(self._plan, column.key)(task)
+            return column.field.sort_key(self._plan)(task)
         return None
 
     def cell_style(self, row: int, col: int) -> tuple[str, Qt.AlignmentFlag, Any]:
@@ -181,42 +178,35 @@ class TaskTableModel(QAbstractTableModel):
             return "", Qt.AlignmentFlag.AlignLeft, None
         task = self._plan.tasks[row]
         column = self._columns[col]
-        brush = None
-        if column.key in ("leads", "participants"):
+        return self._display[col](task, row), column.align, self._brush(task, column)
+
+    def _brush(self, task: Task, column: Column) -> QBrush | None:
+        """Units not in the registry show in their own colour."""
+        if column.field.kind == "units":
             registry = self._plan.registry
             if any(not registry.is_registered(u) for u in getattr(task, column.key)):
-                brush = _UNKNOWN_BRUSH
-        return self._display[col](task, row), column.align, brush
+                return _UNKNOWN_BRUSH
+        return None
 
-    def _display_getter(self, key: str) -> Callable[[Task, int], str]:
+    def _display_getter(self, column: Column) -> Callable[[Task, int], str]:
         """How a column's cell text is made from a task (painting calls this for every cell)."""
-        if key == "number":
-            return lambda task, row: str(task.number)
-        if key == "section":
-            return lambda task, row: self._plan.section_title(task.section)
-        if key in ("leads", "participants"):
-            return lambda task, row: "、".join(getattr(task, key))
-        if key == "cities":
-            return lambda task, row: "、".join(self.index_.cities[row])
-        if key.startswith("extra:"):
-            name = key[len("extra:"):]
-            return lambda task, row: _one_line(task.extra.get(name, ""))
-        return lambda task, row: _one_line(getattr(task, key))
+        fld = column.field
+        if fld.kind == "cities":  # from the search index, which keeps each row's cities
+            return lambda task, row: join_units(self.index_.cities[row])
+        text = fld.display(self._plan)
+        if fld.kind in ("text", "extra"):
+            return lambda task, row: _one_line(text(task))
+        return lambda task, row: text(task)
 
     def value(self, row: int, key: str) -> Any:
         """The value shown for ``key`` in ``row``: text, a number, or units joined by 、."""
+        fld = field_of(key)
         task = self._plan.tasks[row]
-        if key == "number":
+        if fld.kind == "number":
             return task.number
-        if key == "section":
-            return self._plan.section_title(task.section)
-        if key in ("leads", "participants"):
-            return "、".join(getattr(task, key))
-        if key == "cities":
-            return "、".join(self.index_.cities[row])
-        if key.startswith("extra:"):
-            return task.extra.get(key[len("extra:"):], "")
-        return getattr(task, key)
+        if fld.kind == "cities":
+            return join_units(self.index_.cities[row])
+        return fld.text(self._plan, task)
 
     def setData(self, index: _AnyIndex, value: Any,
                 role: int = Qt.ItemDataRole.EditRole) -> bool:
@@ -237,33 +227,10 @@ class TaskTableModel(QAbstractTableModel):
 
     def parse_input(self, key: str, value: Any) -> Any:
         """Turn what an editor produced into the field's value; ``None`` if unusable."""
-        if key == "number":
-            try:
-                number = int(value)
-            except (TypeError, ValueError):
-                return None
-            return number if number > 0 else None
-        if key == "section":
-            if value is None or isinstance(value, int):
-                return value
-            text = str(value).strip()
-            for section in self._plan.sections:
-                if text in (section.title, section.label, str(section.number)):
-                    return section.number
-            return None
-        if key in ("leads", "participants"):
-            if isinstance(value, list):
-                return value
-            return parse_unit_list(str(value), self._plan.registry)
-        return "" if value is None else str(value)
+        return field_of(key).parse(self._plan, value)
 
     def raw_value(self, row: int, key: str) -> Any:
-        task = self._plan.tasks[row]
-        if key in ("leads", "participants"):
-            return list(getattr(task, key))
-        if key.startswith("extra:"):
-            return task.extra.get(key[len("extra:"):], "")
-        return getattr(task, key)
+        return field_of(key).get(self._plan.tasks[row])
 
     # -- mutations (called by undo commands) ----------------------------------------------
     def set_field(self, row: int, key: str, value: Any) -> Any:
@@ -276,25 +243,16 @@ class TaskTableModel(QAbstractTableModel):
         if key == "section":
             old_section, _ = self._move_to_section(task, value)
             return old_section
-        if key == "number":
-            old: Any = edits.set_number(self._plan, task, value)
-        elif key in ("leads", "participants"):
-            old = edits.set_units(task, key, value)
-        elif key.startswith("extra:"):
-            old = edits.set_extra(task, key[len("extra:"):], value)
-        elif key in TEXT_FIELDS:
-            old = edits.set_text(task, key, value)
-        else:
-            raise edits.EditError(f"not an editable field: {key}")
-        self.index_.update(row, units=key in ("leads", "participants"))
-        keys = [key]
-        if key in ("leads", "participants"):
-            keys = ["leads", "participants", "cities"]
+        fld = field_of(key)
+        old = fld.set(self._plan, task, value)
+        units = fld.kind == "units"
+        self.index_.update(row, units=units)
+        keys = [*UNIT_KEYS, "cities"] if units else [key]
         for k in keys:
             col = self._column_of[k]
             self.dataChanged.emit(self.index(row, col), self.index(row, col))
         self.planEdited.emit()
-        if key in ("leads", "participants"):
+        if units:
             self.unitsChanged.emit()
         return old
 

@@ -6,9 +6,9 @@ the task as it is after any change, including undo and redo.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypeVar
 
-from PySide6.QtCore import QEvent, QObject, QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -24,8 +24,10 @@ from PySide6.QtWidgets import (
 
 from taskmatrix.gui.document.model import TaskTableModel
 from taskmatrix.gui.units.unitlist import UnitListEdit
-from taskmatrix.model.plan import MAX_NUMBER, STATUSES, Task
-from taskmatrix.model.queries import task_cities
+from taskmatrix.model.fields import FIELDS, TITLES_CONTEXT, Field, extra_key
+from taskmatrix.model.plan import MAX_NUMBER, Plan, Task
+
+_W = TypeVar("_W", bound=QWidget)
 
 
 class CommitTextEdit(QPlainTextEdit):
@@ -128,34 +130,26 @@ class TaskEditor(QDockWidget):
         self.empty = QLabel(self.tr("Select a task in the table to edit it here."), body)
         self.empty.setWordWrap(True)
         self.form.addRow(self.empty)
-        self.number = QSpinBox(body)
-        self.number.setRange(1, MAX_NUMBER)
-        self.section = QComboBox(body)
-        self.title_edit = QLineEdit(body)
-        self.body_edit = CommitTextEdit(body)
-        self.leads = UnitListEdit(body)
-        self.participants = UnitListEdit(body)
-        self.cities = WrappingLabel(body)
-        self.deadline = QLineEdit(body)
-        self.status = QComboBox(body)
-        self.status.setEditable(True)
-        self.status.addItems(["", *STATUSES])
-        self.progress = CommitTextEdit(body)
-        self.notes = CommitTextEdit(body)
-        for edit, lines in ((self.body_edit, 6), (self.progress, 3), (self.notes, 2)):
-            edit.setMinimumHeight(edit.fontMetrics().lineSpacing() * lines + 12)
-        for units, lines in ((self.leads, 3), (self.participants, 6)):
-            units.view.setFixedHeight(units.view.fontMetrics().lineSpacing() * lines + 10)
-        rows = (
-            (self.tr("No."), self.number), (self.tr("Section"), self.section), (self.tr("Task"), self.title_edit),
-            (self.tr("Details"), self.body_edit), (self.tr("Lead units"), self.leads),
-            (self.tr("Participating units"), self.participants), (self.tr("Cities"), self.cities),
-            (self.tr("Deadline"), self.deadline), (self.tr("Status"), self.status),
-            (self.tr("Progress"), self.progress), (self.tr("Notes"), self.notes),
-        )
-        for label, widget in rows:
-            self.form.addRow(label, widget)
-        self.field_widgets: list[QWidget] = [w for _, w in rows]
+        #: One widget per declared field, made by how the field is typed.
+        self.widgets: dict[str, QWidget] = {}
+        self.field_widgets: list[QWidget] = []
+        for fld in FIELDS:
+            widget = self._make_widget(fld, body)
+            self.widgets[fld.key] = widget
+            self.form.addRow(QCoreApplication.translate(TITLES_CONTEXT, fld.title), widget)
+            self.field_widgets.append(widget)
+        # The widgets by name, for the code (and tests) that reach one field.
+        self.number = self._widget("number", QSpinBox)
+        self.section = self._widget("section", QComboBox)
+        self.title_edit = self._widget("title", QLineEdit)
+        self.body_edit = self._widget("body", CommitTextEdit)
+        self.leads = self._widget("leads", UnitListEdit)
+        self.participants = self._widget("participants", UnitListEdit)
+        self.cities = self._widget("cities", WrappingLabel)
+        self.deadline = self._widget("deadline", QLineEdit)
+        self.status = self._widget("status", QComboBox)
+        self.progress = self._widget("progress", CommitTextEdit)
+        self.notes = self._widget("notes", CommitTextEdit)
         self.undo_filter = FieldUndo(self)
         for field in self._text_fields():
             field.installEventFilter(self.undo_filter)
@@ -166,19 +160,6 @@ class TaskEditor(QDockWidget):
         self.setWidget(scroll)
         self.body = body
 
-        self.number.editingFinished.connect(lambda: self._commit("number", self.number.value()))
-        self.section.activated.connect(lambda _: self._commit("section", self.section.currentData()))
-        self.title_edit.editingFinished.connect(lambda: self._commit("title", self.title_edit.text()))
-        self.body_edit.committed.connect(lambda text: self._commit("body", text))
-        self.leads.unitsEdited.connect(lambda units: self._commit("leads", units))
-        self.participants.unitsEdited.connect(lambda units: self._commit("participants", units))
-        self.deadline.editingFinished.connect(lambda: self._commit("deadline", self.deadline.text()))
-        self.status.activated.connect(lambda _: self._commit("status", self.status.currentText()))
-        status_edit = self.status.lineEdit()
-        assert status_edit is not None
-        status_edit.editingFinished.connect(lambda: self._commit("status", self.status.currentText()))
-        self.progress.committed.connect(lambda text: self._commit("progress", text))
-        self.notes.committed.connect(lambda text: self._commit("notes", text))
         table.dataChanged.connect(self._data_changed)
         table.rowsRemoved.connect(self._rows_removed)
         table.modelReset.connect(self._plan_reset)
@@ -201,30 +182,79 @@ class TaskEditor(QDockWidget):
         for widget in self.field_widgets + list(self.extra_edits.values()):
             widget.setEnabled(task is not None)
         if task is None:
-            for edit in (self.title_edit, self.deadline):
-                edit.clear()
-            for text_edit in (self.body_edit, self.progress, self.notes):
-                text_edit.clear()
-            self.leads.set_units([])
-            self.participants.set_units([])
-            self.cities.clear()
+            for widget in self.widgets.values():
+                if isinstance(widget, (QLineEdit, QPlainTextEdit, QLabel)):
+                    widget.clear()
+                elif isinstance(widget, UnitListEdit):
+                    widget.set_units([])
             return
         plan = self.table.plan
-        blockers = [QSignalBlocker(w) for w in (self.number, self.section, self.status)]
-        self.number.setValue(task.number)
-        self.section.setCurrentIndex(max(0, self.section.findData(task.section)) if task.section is not None else 0)
-        self.status.setCurrentText(task.status)
-        del blockers
-        _set_line(self.title_edit, task.title)
-        _set_line(self.deadline, task.deadline)
-        _set_text(self.body_edit, task.body)
-        _set_text(self.progress, task.progress)
-        _set_text(self.notes, task.notes)
-        self.leads.set_units(task.leads)
-        self.participants.set_units(task.participants)
-        self.cities.setText("、".join(task_cities(task, plan.registry)) or self.tr("(none)"))
+        for fld in FIELDS:
+            self._show(fld, self.widgets[fld.key], task, plan)
         for name, edit in self.extra_edits.items():
             _set_line(edit, task.extra.get(name, ""))
+
+    # -- the widget of each kind of field ------------------------------------------------------
+    def _widget(self, key: str, kind: type[_W]) -> _W:
+        widget = self.widgets[key]
+        assert isinstance(widget, kind)
+        return widget
+
+    def _make_widget(self, fld: Field, parent: QWidget) -> QWidget:
+        """The widget for one field, wired to commit its value."""
+        key = fld.key
+        if fld.editor == "number":
+            spin = QSpinBox(parent)
+            spin.setRange(1, MAX_NUMBER)
+            spin.editingFinished.connect(lambda: self._commit(key, spin.value()))
+            return spin
+        if fld.editor in ("section", "choice"):
+            combo = QComboBox(parent)
+            if fld.editor == "section":
+                combo.activated.connect(lambda _: self._commit(key, combo.currentData()))
+                return combo
+            combo.setEditable(True)
+            combo.addItems(["", *fld.choices])
+            combo.activated.connect(lambda _: self._commit(key, combo.currentText()))
+            line = combo.lineEdit()
+            assert line is not None
+            line.editingFinished.connect(lambda: self._commit(key, combo.currentText()))
+            return combo
+        if fld.editor == "multiline":
+            text = CommitTextEdit(parent)
+            text.setMinimumHeight(text.fontMetrics().lineSpacing() * fld.lines + 12)
+            text.committed.connect(lambda value: self._commit(key, value))
+            return text
+        if fld.editor == "units":
+            units = UnitListEdit(parent)
+            units.view.setFixedHeight(units.view.fontMetrics().lineSpacing() * fld.lines + 10)
+            units.unitsEdited.connect(lambda value: self._commit(key, value))
+            return units
+        if fld.editor == "none":
+            return WrappingLabel(parent)
+        edit = QLineEdit(parent)
+        edit.editingFinished.connect(lambda: self._commit(key, edit.text()))
+        return edit
+
+    def _show(self, fld: Field, widget: QWidget, task: Task, plan: Plan) -> None:
+        """Put ``task``'s value of ``fld`` into its widget (without committing it)."""
+        if isinstance(widget, QSpinBox):
+            with QSignalBlocker(widget):
+                widget.setValue(task.number)
+        elif isinstance(widget, QComboBox) and fld.editor == "section":
+            with QSignalBlocker(widget):
+                widget.setCurrentIndex(max(0, widget.findData(task.section)) if task.section is not None else 0)
+        elif isinstance(widget, QComboBox):
+            with QSignalBlocker(widget):
+                widget.setCurrentText(fld.get(task))
+        elif isinstance(widget, QPlainTextEdit):
+            _set_text(widget, fld.get(task))
+        elif isinstance(widget, UnitListEdit):
+            widget.set_units(fld.get(task))
+        elif isinstance(widget, WrappingLabel):
+            widget.setText(fld.text(plan, task) or self.tr("(none)"))
+        elif isinstance(widget, QLineEdit):
+            _set_line(widget, fld.get(task))
 
     def _commit(self, key: str, value: Any) -> None:
         if self.task is None:
@@ -238,10 +268,10 @@ class TaskEditor(QDockWidget):
 
     def _text_fields(self) -> list[QWidget]:
         """The widgets whose text the user types (including those inside the spin box and combo)."""
-        fields: list[QWidget] = [self.title_edit, self.body_edit, self.deadline, self.progress, self.notes,
-                                 *self.extra_edits.values()]
-        for owner in (self.number, self.status):
-            inner = owner.lineEdit()
+        fields: list[QWidget] = [w for w in self.widgets.values() if isinstance(w, (QLineEdit, QPlainTextEdit))]
+        fields += self.extra_edits.values()
+        for owner in self.widgets.values():
+            inner = owner.lineEdit() if isinstance(owner, (QSpinBox, QComboBox)) else None
             if inner is not None:
                 fields.append(inner)
         return fields
@@ -294,7 +324,7 @@ class TaskEditor(QDockWidget):
         for name in self.table.plan.extra_fields:
             edit = QLineEdit(self.body)
             edit.installEventFilter(self.undo_filter)
-            edit.editingFinished.connect(lambda name=name, edit=edit: self._commit(f"extra:{name}", edit.text()))
+            edit.editingFinished.connect(lambda name=name, edit=edit: self._commit(extra_key(name), edit.text()))
             self.form.addRow(name, edit)
             self.extra_edits[name] = edit
 

@@ -20,9 +20,9 @@ from taskmatrix.gui.document.model import KeyRole, TaskRole, TaskTableModel
 
 if TYPE_CHECKING:
     from taskmatrix.gui.table.proxy import TaskProxyModel
-from taskmatrix.model.plan import MAX_NUMBER, STATUSES
+from taskmatrix.model.fields import field_of
+from taskmatrix.model.plan import MAX_NUMBER
 
-MULTILINE = ("body", "progress", "notes")
 _HAS_DISPLAY = QStyleOptionViewItem.ViewItemFeature.HasDisplay
 _AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -67,23 +67,23 @@ class TaskDelegate(QStyledItemDelegate):
         return self._cjk_width
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: _AnyIndex) -> QWidget:
-        key = self._key(index)
-        if key == "number":
+        fld = field_of(self._key(index))
+        if fld.editor == "number":
             spin = QSpinBox(parent)
             spin.setRange(1, MAX_NUMBER)
             return spin
-        if key == "section":
+        if fld.editor == "section":
             combo = QComboBox(parent)
             combo.addItem(self.tr("(no section)"), None)
             for s in self.table.plan.sections:
                 combo.addItem(s.label, s.number)
             return combo
-        if key == "status":
+        if fld.editor == "choice":
             combo = QComboBox(parent)
             combo.setEditable(True)
-            combo.addItems(["", *STATUSES])
+            combo.addItems(["", *fld.choices])
             return combo
-        if key in MULTILINE:
+        if fld.editor == "multiline":
             edit = QPlainTextEdit(parent)
             edit.installEventFilter(self)
             return edit
@@ -93,7 +93,7 @@ class TaskDelegate(QStyledItemDelegate):
         value = index.data(Qt.ItemDataRole.EditRole)
         if isinstance(editor, QSpinBox):
             editor.setValue(int(value or 1))
-        elif isinstance(editor, QComboBox) and self._key(index) == "section":
+        elif isinstance(editor, QComboBox) and field_of(self._key(index)).editor == "section":
             task = index.data(TaskRole)
             editor.setCurrentIndex(max(0, editor.findData(task.section)) if task.section is not None else 0)
         elif isinstance(editor, QComboBox):
@@ -106,7 +106,7 @@ class TaskDelegate(QStyledItemDelegate):
     def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: _AnyIndex) -> None:
         if isinstance(editor, QSpinBox):
             model.setData(index, editor.value())
-        elif isinstance(editor, QComboBox) and self._key(index) == "section":
+        elif isinstance(editor, QComboBox) and field_of(self._key(index)).editor == "section":
             model.setData(index, editor.currentData())
         elif isinstance(editor, QComboBox):
             model.setData(index, editor.currentText())

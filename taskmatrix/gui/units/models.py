@@ -23,7 +23,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from taskmatrix.gui.document.columns import QT_TRANSLATE_NOOP
+from taskmatrix.model.fields import QT_TRANSLATE_NOOP
 from taskmatrix.model.plan import Plan, Task
 from taskmatrix.model.queries import city_counts, unit_counts
 from taskmatrix.model.units import CATEGORIES

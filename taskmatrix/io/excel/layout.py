@@ -10,30 +10,21 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from taskmatrix.model.fields import FIELDS, field_of
 from taskmatrix.model.plan import parse_chinese_numeral
 
-#: Header names seen for each field. ``responsible`` is a combined lead+participant column.
+#: Header names seen for each field (:mod:`taskmatrix.model.fields`). ``responsible`` is a
+#: combined lead+participant column.
 HEADER_NAMES: dict[str, tuple[str, ...]] = {
-    "number": ("序号", "编号", "任务编号"),
-    "section": ("领域", "类别", "板块", "所属领域"),
-    "title": ("重点任务", "工作任务", "主要任务", "任务", "任务名称", "重点工作"),
-    "body": ("具体内容", "工作内容", "具体措施", "主要内容", "任务内容", "工作措施"),
-    "leads": ("牵头单位", "牵头部门", "牵头组织实施单位"),
-    "participants": ("参与单位", "主要参加单位", "参加单位", "配合单位", "协办单位"),
+    **{f.key: f.synonyms for f in FIELDS if f.synonyms and f.kind != "cities"},
     "responsible": ("责任单位", "责任部门"),
-    "deadline": ("完成时限", "时间节点", "完成时间", "时限"),
-    "status": ("状态", "完成状态"),
-    "progress": ("进展情况", "工作进展", "落实情况", "推进情况"),
-    "notes": ("备注",),
 }
 _FIELD_OF = {name: fld for fld, names in HEADER_NAMES.items() for name in names}
 
 #: The canonical task sheet's columns (field, header), in order.
-CANONICAL_COLUMNS: tuple[tuple[str, str], ...] = (
-    ("number", "序号"), ("title", "重点任务"), ("body", "具体内容"), ("leads", "牵头单位"),
-    ("participants", "参与单位"), ("deadline", "完成时限"), ("status", "状态"),
-    ("progress", "进展情况"), ("notes", "备注"),
-)
+CANONICAL_COLUMNS: tuple[tuple[str, str], ...] = tuple(
+    (key, field_of(key).header)
+    for key in ("number", "title", "body", "leads", "participants", "deadline", "status", "progress", "notes"))
 TASK_SHEET = "任务分工表"
 MATRIX_SHEET = "责任矩阵"
 SUMMARY_SHEET = "单位汇总"

@@ -20,10 +20,11 @@ from taskmatrix.io.errors import Cancelled, Notice, PlanSaveError
 from taskmatrix.io.excel import layout as L
 from taskmatrix.io.excel.sheetlayout import PageSetup, row_height
 from taskmatrix.io.excel.sheetxml import XmlSheet
-from taskmatrix.model.plan import STATUSES, Plan, SourceLook, Task, task_fingerprint
+from taskmatrix.model.fields import extra_key, field_of
+from taskmatrix.model.plan import STATUSES, Plan, SourceLook, task_fingerprint
 from taskmatrix.model.queries import unit_counts
 from taskmatrix.model.resplist import join_units
-from taskmatrix.model.units import GROUP_CATEGORY, UNREGISTERED_LABEL, UnitRegistry
+from taskmatrix.model.units import GROUP_CATEGORY, UNREGISTERED_LABEL
 
 Progress = Callable[[int, int], bool]
 EXCEL_CELL_LIMIT = 32767
@@ -117,17 +118,10 @@ def _write_layout(plan: Plan, book: BookSink, names: tuple[str, str, str], clean
     _summary_sheet(plan, book.add_sheet(names[2]), cleaner)
 
 
-def _cell_text(task: Task, key: str, registry: UnitRegistry | None = None) -> str:
-    if key in ("leads", "participants"):
-        return join_units(getattr(task, key), registry)
-    if key.startswith("extra:"):
-        return task.extra.get(key[len("extra:"):], "")
-    return str(getattr(task, key))
-
-
 def _task_sheet(plan: Plan, ws: SheetSink, cleaner: _Cleaner, progress: Progress | None) -> None:
-    columns = list(L.CANONICAL_COLUMNS) + [(f"extra:{name}", name) for name in plan.extra_fields]
+    columns = list(L.CANONICAL_COLUMNS) + [(extra_key(name), name) for name in plan.extra_fields]
     keys = [key for key, _ in columns]
+    cell_texts = [field_of(key).display(plan) for key in keys]
     ncols = len(columns)
     look = plan.foreign.look if plan.foreign is not None else None
     widths = _task_widths(plan, columns, look)
@@ -171,7 +165,7 @@ def _task_sheet(plan: Plan, ws: SheetSink, cleaner: _Cleaner, progress: Progress
                 ws.write(row, c, task.number, "center")
                 texts.append("")
                 continue
-            value = _cell_text(task, key, plan.registry)
+            value = cell_texts[c](task)
             if value:
                 value = cleaner.text(value, task.number)
             texts.append(value)
@@ -202,10 +196,11 @@ def _task_widths(plan: Plan, columns: list[tuple[str, str]], look: SourceLook | 
         widths[c] = max(widths[c], min(L.display_width(header) + 2, limits[c][1]))
         if key == "number":
             continue
+        text = field_of(key).display(plan)
         for task in plan.tasks:
             if widths[c] >= limits[c][1]:
                 break
-            value = _cell_text(task, key, plan.registry)
+            value = text(task)
             if value:
                 widths[c] = max(widths[c], min(L.display_width(value) + 2, limits[c][1]))
         widths[c] = max(widths[c], limits[c][0])
@@ -309,7 +304,7 @@ def _properties(plan: Plan, names: tuple[str, str, str]) -> dict[str, str]:
 def _check_limits(plan: Plan, path: str | Path) -> None:
     for task in plan.tasks:
         values = [task.title, task.body, task.deadline, task.status, task.progress, task.notes,
-                  "、".join(task.leads), "、".join(task.participants), *task.extra.values()]
+                  join_units(task.leads), join_units(task.participants), *task.extra.values()]
         for value in values:
             if len(value) > EXCEL_CELL_LIMIT:
                 raise PlanSaveError(

@@ -170,6 +170,7 @@
     <name>Columns</name>
     <message>
         <source>No.</source>
+        <extracomment>The translation context of the fields&apos; titles (the table&apos;s column headers). How a value is typed: ``number``, ``section``, ``choice`` (text with suggestions), ``multiline`` (``lines`` high in the editor), ``line``, ``units``, ``none`` (read-only). The task fields in the table&apos;s order (``cities`` after the units, from them).</extracomment>
         <translation>序号</translation>
     </message>
     <message>
@@ -818,10 +819,6 @@ Restore it?</source>
 <context>
     <name>TaskEditor</name>
     <message>
-        <source>Task</source>
-        <translation>重点任务</translation>
-    </message>
-    <message>
         <source>Select a task in the table to edit it here.</source>
         <translation>在表格中选择一项任务，即可在此编辑。</translation>
     </message>
@@ -830,47 +827,8 @@ Restore it?</source>
         <translation>任务详情</translation>
     </message>
     <message>
-        <source>No.</source>
-        <translation>序号</translation>
-    </message>
-    <message>
-        <source>Section</source>
-        <translation>领域</translation>
-    </message>
-    <message>
-        <source>Details</source>
-        <translation>具体内容</translation>
-    </message>
-    <message>
-        <source>Lead units</source>
-        <translation>牵头单位</translation>
-    </message>
-    <message>
-        <source>Participating units</source>
-        <translation>参与单位</translation>
-    </message>
-    <message>
-        <source>Cities</source>
-        <translation>地市</translation>
-    </message>
-    <message>
-        <source>Deadline</source>
-        <translation>完成时限</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <source>Progress</source>
-        <translation>进展情况</translation>
-    </message>
-    <message>
-        <source>Notes</source>
-        <translation>备注</translation>
-    </message>
-    <message>
         <source>(none)</source>
+        <extracomment>One widget per declared field, made by how the field is typed.</extracomment>
         <translation>（无）</translation>
     </message>
     <message>
