@@ -172,7 +172,7 @@ class Interactive:
 
 
 def gui_steps(suite: Any, size: int, paths: dict[str, Path], tmp: Path) -> None:
-    from benchmarks.run import Row
+    from benchmarks.suite import Row
 
     rep = 1 if size >= 100_000 else suite.repeat
     if size <= 100:

@@ -69,3 +69,14 @@ def window(qtbot, document, settings):
     win.show()
     qtbot.waitExposed(win)
     return win
+
+
+@pytest.fixture
+def valid_model(qtmodeltester):
+    """Check an item model with pytest-qt's model tester (the Python checks, which name what
+    is wrong); returns the model."""
+    def check(model):
+        qtmodeltester.check(model, force_py=True)
+        return model
+
+    return check

@@ -1,13 +1,16 @@
-"""Every user action declared once: an id, its text, shortcut and icon; one factory makes them."""
+"""Every user action declared once: an id, its text, shortcut and icon; one factory makes them.
+Where they are placed is declared here too (the menu bar, the toolbar, the table's context
+menu); each controller binds its own actions (its ``BINDINGS``: action id -> method name)."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import Enum, auto
 
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QStyle
+from PySide6.QtWidgets import QApplication, QMenu, QStyle, QToolBar
 
 from taskmatrix.model.fields import QT_TRANSLATE_NOOP
 
@@ -111,3 +114,91 @@ def create_actions(parent: QObject) -> dict[ActionId, QAction]:
         action.setCheckable(spec.checkable)
         actions[action_id] = action
     return actions
+
+
+# -- where the actions are placed ---------------------------------------------------------------
+#: Places filled at run time: the recent files (a menu of their own) and the docks' toggles.
+RECENT = "recent"
+DOCKS = "docks"
+MENU_CONTEXT = "MainWindow"
+
+
+@dataclass(frozen=True)
+class Menu:
+    """A menu: its title (translated in :data:`MENU_CONTEXT`), its items (action ids, menus,
+    run-time places, ``None`` for a separator) and its object name."""
+
+    title: str
+    items: tuple[MenuItem, ...]
+    name: str = ""
+
+
+MenuItem = ActionId | Menu | str | None
+A = ActionId
+
+#: The menu bar. Every action is placed in it exactly once.
+MENU_BAR: tuple[Menu, ...] = (
+    Menu(QT_TRANSLATE_NOOP("MainWindow", "&File"), (
+        A.OPEN, RECENT, A.OPEN_DEFAULT, None, A.SAVE, A.SAVE_AS, A.EXPORT_JSON, A.EXPORT_CSV, None,
+        Menu(QT_TRANSLATE_NOOP("MainWindow", "&Print Assignment Sheets"), (
+            A.PRINT_UNIT, A.PRINT_CITY, A.PRINT_FILTER, A.PRINT_ALL_UNITS, A.PRINT_ALL_CITIES, None, A.PAGE_SETUP),
+            "printMenu"),
+        None, A.PLAN_PROPERTIES, A.IMPORT_REPORT, None, A.QUIT), "fileMenu"),
+    Menu(QT_TRANSLATE_NOOP("MainWindow", "&Edit"), (
+        A.UNDO, A.REDO, None, A.ADD_TASK, A.DUPLICATE_TASK, A.DELETE_TASKS, A.MOVE_UP, A.MOVE_DOWN, A.RENUMBER,
+        None, A.ADD_SECTION, A.RENAME_SECTION, None, A.MANAGE_UNITS), "editMenu"),
+    Menu(QT_TRANSLATE_NOOP("MainWindow", "&View"), (
+        A.FIND, A.CLEAR_FILTERS, None, DOCKS,
+        Menu(QT_TRANSLATE_NOOP("MainWindow", "&Language"), (A.LANGUAGE_ZH, A.LANGUAGE_EN), "languageMenu")),
+        "viewMenu"),
+    Menu(QT_TRANSLATE_NOOP("MainWindow", "&Help"), (A.ABOUT,), "helpMenu"),
+)
+TOOLBAR: tuple[MenuItem, ...] = (
+    A.OPEN, A.SAVE, None, A.UNDO, A.REDO, None, A.ADD_TASK, A.DELETE_TASKS, A.MOVE_UP, A.MOVE_DOWN, None,
+    A.PRINT_UNIT)
+TABLE_MENU: tuple[MenuItem, ...] = (
+    A.ADD_TASK, A.DUPLICATE_TASK, A.DELETE_TASKS, None, A.MOVE_UP, A.MOVE_DOWN, A.RENUMBER, None,
+    A.RENAME_SECTION, A.MANAGE_UNITS)
+#: Keys that also mean something in text fields (Delete, Ctrl+Up): they act on the table only.
+TABLE_KEYS: tuple[ActionId, ...] = (A.DELETE_TASKS, A.MOVE_UP, A.MOVE_DOWN)
+
+
+def placed(items: tuple[MenuItem, ...]) -> list[ActionId]:
+    """The action ids among ``items`` and their submenus, in order."""
+    found: list[ActionId] = []
+    for item in items:
+        if isinstance(item, Menu):
+            found += placed(item.items)
+        elif isinstance(item, ActionId):
+            found.append(item)
+    return found
+
+
+def fill(target: QMenu | QToolBar, actions: Mapping[ActionId, QAction], items: tuple[MenuItem, ...],
+         places: Mapping[str, list[QAction] | QMenu] | None = None) -> None:
+    """Put ``items`` into a menu or toolbar: actions, submenus (made here), separators, and the
+    run-time ``places`` (a list of actions, or a menu)."""
+    for item in items:
+        if item is None:
+            target.addSeparator()
+        elif isinstance(item, ActionId):
+            target.addAction(actions[item])
+        elif isinstance(item, Menu):
+            assert isinstance(target, QMenu)
+            sub = target.addMenu(QCoreApplication.translate(MENU_CONTEXT, item.title))
+            sub.setObjectName(item.name)
+            fill(sub, actions, item.items, places)
+        else:
+            place = (places or {}).get(item)
+            if isinstance(place, QMenu):
+                assert isinstance(target, QMenu)
+                target.addMenu(place)
+            elif place is not None:
+                for action in place:
+                    target.addAction(action)
+
+
+def bind(controller: QObject, actions: Mapping[ActionId, QAction], bindings: Mapping[ActionId, str]) -> None:
+    """Connect each action named in ``bindings`` to the controller's method of that name."""
+    for action_id, method in bindings.items():
+        actions[action_id].triggered.connect(getattr(controller, method))

@@ -23,8 +23,9 @@ from typing import Any, TypeVar
 from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QTimer
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
+from taskmatrix.io.result import Progress
+
 T = TypeVar("T")
-Progress = Callable[[int, int], bool]
 SHOW_AFTER_MS = 200
 #: How often the GUI thread looks at a running job (its progress, whether it finished).
 POLL_MS = 10

@@ -7,7 +7,7 @@ on a new page and its footer counts its own pages (第 X 页 共 Y 页), with th
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,6 +25,7 @@ from PySide6.QtGui import (
 from taskmatrix.fonts import chinese_families, pick_family
 from taskmatrix.io.atomic import atomic_write
 from taskmatrix.io.errors import Cancelled, PlanSaveError
+from taskmatrix.io.result import Progress
 from taskmatrix.sheets.content import Sheet, sheet_parts
 
 #: Chinese fonts in order of preference: official documents use FangSong for text and
@@ -35,7 +36,6 @@ BODY_FONTS = ("FangSong", "仿宋", "FangSong_GB2312", "SimSun", "宋体", "Noto
 HEADING_FONTS = ("SimHei", "黑体", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei",
                  "WenQuanYi Zen Hei", "Noto Serif CJK SC", "AR PL UMing CN", "SimSun", "Droid Sans Fallback")
 FOOTER_MM = 10.0
-Progress = Callable[[int, int], bool]
 
 
 @dataclass

@@ -234,7 +234,7 @@ def test_unit_rename_and_merge_are_one_step_each(window):
 
 
 def test_unit_dialog(window, qtbot, monkeypatch):
-    from taskmatrix.gui.editing.dialogs import UnitsDialog
+    from taskmatrix.gui.units.dialog import UnitsDialog
 
     dialog = UnitsDialog(window.document, window, current="省大湾区办")
     qtbot.addWidget(dialog)

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import gc
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
-from PySide6.QtGui import QUndoStack
+from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from taskmatrix.gui.document import commands
 from taskmatrix.gui.document.model import TaskTableModel
@@ -54,12 +55,17 @@ class PlanDocument(QObject):
     modifiedChanged(bool): unsaved changes appeared or went away.
     planReplaced(): a different plan was loaded into the document.
     propertiesChanged(): the plan's title or preamble changed.
+    refused(str): an edit was refused, with the reason to show the user.
+
+    Every edit (a table cell, the editor dock, a dialog) goes through :meth:`request`: it is
+    checked, becomes one undo step, or is refused with a message (and changes nothing).
     """
 
     pathChanged = Signal()
     modifiedChanged = Signal(bool)
     planReplaced = Signal()
     propertiesChanged = Signal()
+    refused = Signal(str)
 
     def __init__(self, plan: Plan, path: Path | None = None, parent: Any = None) -> None:
         super().__init__(parent)
@@ -70,6 +76,8 @@ class PlanDocument(QObject):
         self._freeze_timer.timeout.connect(freeze_long_lived_objects)
         self._freeze_timer.start()
         self.model.edit_handler = self.edit_field
+        #: The reason the last refused edit was refused (for dialogs that show it themselves).
+        self.last_refusal = ""
         self.undo_stack = QUndoStack(self)
         self.undo_stack.cleanChanged.connect(self._clean_changed)
         self.path: Path | None = path
@@ -137,23 +145,53 @@ class PlanDocument(QObject):
             return False
         return FileStamp.of(self.path) != self.stamp
 
-    # -- edits through the undo stack -------------------------------------------------------
-    def push(self, command: commands.QUndoCommand) -> None:
-        self.undo_stack.push(command)
+    # -- the one way edits reach the plan -------------------------------------------------------
+    def request(self, make: Callable[[], QUndoCommand | None]) -> bool:
+        """Make an edit's undo command (``make`` checks the edit and raises
+        :class:`~taskmatrix.model.edits.EditError` to refuse it) and push it. A refusal is
+        announced through ``refused`` and changes nothing; returns whether the edit was made
+        (or needed nothing)."""
+        try:
+            command = make()
+        except edits.EditError as exc:
+            self.last_refusal = str(exc)
+            self.refused.emit(self.last_refusal)
+            return False
+        if command is not None:
+            self.undo_stack.push(command)
+        return True
 
-    def edit_field(self, row: int, key: str, value: Any) -> None:
-        """Change one field of the task in ``row``; raises EditError if the value is refused."""
-        task = self.model.task(row)
+    def push(self, command: QUndoCommand) -> None:
+        self.request(lambda: command)
+
+    def edit_field(self, row: int, key: str, value: Any) -> bool:
+        """Change one field of the task in ``row`` (``value`` as the field holds it)."""
+        return self.request(lambda: self._field_command(self.model.task(row), key, value))
+
+    def request_field(self, task: Task, key: str, value: Any) -> bool:
+        """Change one field of ``task`` to what an editor produced (parsed by the field)."""
+        def make() -> QUndoCommand | None:
+            parsed = self.model.parse_input(key, value)
+            if parsed is None and key != "section":
+                raise edits.EditError(QCoreApplication.translate("PlanDocument", "That value cannot be used here."))
+            return self._field_command(task, key, parsed)
+
+        return self.request(make)
+
+    def _field_command(self, task: Task, key: str, value: Any) -> QUndoCommand | None:
         if key == "number" and any(t.number == value and t is not task for t in self.plan.tasks):
             raise edits.EditError(
                 QCoreApplication.translate("PlanDocument", "Task number {number} is taken.").format(number=value)
             )
         if key == "section" and value is not None and self.plan.section(value) is None:
             raise edits.EditError(QCoreApplication.translate("PlanDocument", "There is no such section."))
+        if not any(t is task for t in self.plan.tasks):
+            raise edits.EditError(QCoreApplication.translate("PlanDocument", "The task is no longer in the plan."))
+        row = self.model.row_of(task)
         if self.model.raw_value(row, key) == value:
-            return
+            return None
         column = self.model.columns[self.model.column_of(key)]
-        self.push(commands.SetFieldCommand(self.model, task, key, value, column.title()))
+        return commands.SetFieldCommand(self.model, task, key, value, column.title())
 
     def add_task(self, section: int | None, after_row: int | None) -> Task:
         task = Task(self.plan.next_task_number(), section)
@@ -209,20 +247,18 @@ class PlanDocument(QObject):
     def rename_section(self, number: int, title: str) -> None:
         self.push(commands.rename_section_command(self.model, number, title))
 
-    def rename_unit(self, old: str, new: str) -> None:
-        if not new.strip() or new in self.plan.registry or new in self.model.index_.units_used():
-            raise edits.EditError(
-                QCoreApplication.translate("PlanDocument", "Unit {name} exists already; merge the two instead.").format(
-                    name=new
-                )
-            )
-        self.push(
-            commands.UnitsCommand(
+    def rename_unit(self, old: str, new: str) -> bool:
+        def make() -> QUndoCommand:
+            if not new.strip() or new in self.plan.registry or new in self.model.index_.units_used():
+                raise edits.EditError(QCoreApplication.translate(
+                    "PlanDocument", "Unit {name} exists already; merge the two instead.").format(name=new))
+            return commands.UnitsCommand(
                 self.model,
                 QCoreApplication.translate("PlanDocument", "Rename unit {old} to {new}").format(old=old, new=new),
                 lambda plan: edits.rename_unit(plan, old, new),
             )
-        )
+
+        return self.request(make)
 
     def merge_units(self, source: str, target: str) -> None:
         self.push(

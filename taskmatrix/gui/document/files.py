@@ -13,6 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
+from taskmatrix.gui.actions import ActionId
 from taskmatrix.gui.document.document import PlanDocument
 from taskmatrix.gui.i18n import describe
 from taskmatrix.gui.settings import LAST_FOLDER, Settings
@@ -45,6 +46,9 @@ class FileController(QObject):
 
     opened = Signal(object, str)
     message = Signal(str)
+    BINDINGS = {ActionId.OPEN: "open_dialog", ActionId.OPEN_DEFAULT: "open_default", ActionId.SAVE: "save",
+                ActionId.SAVE_AS: "save_as", ActionId.EXPORT_JSON: "export_json", ActionId.EXPORT_CSV: "export_csv",
+                ActionId.IMPORT_REPORT: "show_report"}
 
     def __init__(self, window: QWidget, document: PlanDocument, settings: Settings) -> None:
         super().__init__(window)
@@ -191,6 +195,23 @@ class FileController(QObject):
         if target.suffix.lower() != suffix:
             target = target.with_suffix(suffix)
         return self._write(target, mark_saved=False)
+
+    def export_json(self) -> bool:
+        return self.export(".json")
+
+    def export_csv(self) -> bool:
+        return self.export(".csv")
+
+    def open_default(self) -> bool:
+        """Open the built-in plan (after the unsaved-changes prompt)."""
+        if not self.confirm_discard():
+            return False
+        from taskmatrix.io.defaults import load_default_plan
+
+        result = load_default_plan()
+        self.document.replace_plan(result.plan, None)
+        self.document.report = build_report(result)
+        return True
 
     def _suggested_path(self, suffix: str) -> Path:
         folder = Path(self.settings.get(LAST_FOLDER) or Path.home())

@@ -62,14 +62,14 @@ class TaskTableModel(QAbstractTableModel):
         self._plan = plan
         self._set_columns()
         self.index_ = SearchIndex(plan)
-        self._edit_handler: Callable[[], Callable[[int, str, Any], None] | None] | None = None
+        self._edit_handler: Callable[[], Callable[[int, str, Any], object] | None] | None = None
 
     @property
-    def edit_handler(self) -> Callable[[int, str, Any], None] | None:
+    def edit_handler(self) -> Callable[[int, str, Any], object] | None:
         return self._edit_handler() if self._edit_handler is not None else None
 
     @edit_handler.setter
-    def edit_handler(self, handler: Callable[[int, str, Any], None] | None) -> None:
+    def edit_handler(self, handler: Callable[[int, str, Any], object] | None) -> None:
         """A bound method is held weakly: the document owning this model is its handler, and a
         reference cycle would leave the document (with its undo stack) to Python's cycle
         collector, which can delete the stack's commands before the stack (a crash)."""
@@ -219,10 +219,9 @@ class TaskTableModel(QAbstractTableModel):
         if new is None or new == self.raw_value(index.row(), column.key):
             return False
         handler = self.edit_handler
-        if handler is not None:
-            handler(index.row(), column.key, new)
-        else:
-            self.set_field(index.row(), column.key, new)
+        if handler is not None:  # the document's edit path: a refusal is shown, not raised
+            return handler(index.row(), column.key, new) is not False
+        self.set_field(index.row(), column.key, new)
         return True
 
     def parse_input(self, key: str, value: Any) -> Any:

@@ -3,10 +3,11 @@ to a printer or a PDF; page set-up remembered between runs."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QPageLayout
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog, QPrintPreviewWidget
 from PySide6.QtWidgets import (
@@ -20,13 +21,18 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QRadioButton,
     QToolBar,
+    QWidget,
 )
 
+from taskmatrix.gui.actions import ActionId
+from taskmatrix.gui.document.document import PlanDocument
 from taskmatrix.gui.i18n import describe
 from taskmatrix.gui.settings import LAST_FOLDER, PAGE_MARGINS, PAGE_ORIENTATION, Settings
+from taskmatrix.gui.state import ViewState
 from taskmatrix.gui.worker import run_here_with_progress
 from taskmatrix.io.errors import Cancelled, PlanSaveError
 from taskmatrix.model.filters import EMPTY_STATUS, ROLE_LEAD, ROLE_PARTICIPANT, FilterSpec
+from taskmatrix.model.plan import Task
 from taskmatrix.sheets.content import (
     Sheet,
     cities_with_tasks,
@@ -37,17 +43,29 @@ from taskmatrix.sheets.content import (
 )
 from taskmatrix.sheets.render import Fonts, PrintOptions, choose_fonts, render_sheets, write_pdf
 
-if TYPE_CHECKING:
-    from taskmatrix.gui.mainwindow import MainWindow
-
 
 class PrintController(QObject):
-    """The print actions of the main window."""
+    """The print actions: sheets for the chosen unit or city (the view state's), for what the
+    table shows, for every unit or city; page set-up; preview, printer and PDF.
 
-    def __init__(self, window: MainWindow, settings: Settings) -> None:
-        super().__init__(window)
-        self.window = window
+    Signals:
+        message(str): a line for the status bar.
+    """
+
+    message = Signal(str)
+    BINDINGS = {ActionId.PRINT_UNIT: "print_unit", ActionId.PRINT_CITY: "print_city",
+                ActionId.PRINT_FILTER: "print_filter", ActionId.PRINT_ALL_UNITS: "print_all_units",
+                ActionId.PRINT_ALL_CITIES: "print_all_cities", ActionId.PAGE_SETUP: "page_setup"}
+
+    def __init__(self, document: PlanDocument, state: ViewState, visible_tasks: Callable[[], list[Task]],
+                 settings: Settings, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.state = state
+        self.visible_tasks = visible_tasks
         self.settings = settings
+        #: The widget dialogs open over.
+        self.window = parent
 
     # -- page set-up ---------------------------------------------------------------------
     def options(self) -> PrintOptions:
@@ -63,7 +81,7 @@ class PrintController(QObject):
     def printer(self) -> QPrinter:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setPageLayout(self.options().page_layout())
-        printer.setDocName(self.window.document.plan.title or "Task Matrix")
+        printer.setDocName(self.document.plan.title or "Task Matrix")
         return printer
 
     def page_setup(self) -> bool:
@@ -85,28 +103,28 @@ class PrintController(QObject):
 
     # -- what to print -----------------------------------------------------------------------
     def print_unit(self) -> bool:
-        unit = self.window.filter_bar.spec.unit or self.window.units_dock.current
+        unit = self.state.unit
         if not unit:
             return self._nothing(self.tr("Choose a unit first (in the Units list or the filter bar)."))
-        return self.preview([unit_sheet(self.window.document.plan, unit)])
+        return self.preview([unit_sheet(self.document.plan, unit)])
 
     def print_city(self) -> bool:
-        city = self.window.filter_bar.spec.city or self.window.cities_dock.current
+        city = self.state.city
         if not city:
             return self._nothing(self.tr("Choose a city first (in the Cities list or the filter bar)."))
-        return self.preview([city_sheet(self.window.document.plan, city)])
+        return self.preview([city_sheet(self.document.plan, city)])
 
     def print_filter(self) -> bool:
-        plan = self.window.document.plan
-        tasks = self.window.proxy.visible_tasks()
-        return self.preview([filter_sheet(plan, tasks, filter_description(self.window.filter_bar.spec, plan))])
+        plan = self.document.plan
+        tasks = self.visible_tasks()
+        return self.preview([filter_sheet(plan, tasks, filter_description(self.state.spec, plan))])
 
     def print_all_units(self) -> bool:
-        plan = self.window.document.plan
+        plan = self.document.plan
         return self.preview([unit_sheet(plan, u) for u in units_with_tasks(plan)])
 
     def print_all_cities(self) -> bool:
-        plan = self.window.document.plan
+        plan = self.document.plan
         return self.preview([city_sheet(plan, c) for c in cities_with_tasks(plan)])
 
     def _nothing(self, message: str) -> bool:
@@ -148,7 +166,7 @@ class PrintController(QObject):
             widget.updatePreview()
         if cancelled:
             dialog.deleteLater()
-            self.window.statusBar().showMessage(self.tr("Printing cancelled; nothing was printed."), 8000)
+            self.message.emit(self.tr("Printing cancelled; nothing was printed."))
             return False
         accepted = bool(self.exec_dialog(dialog))
         self._remember(printer.pageLayout())
@@ -181,7 +199,7 @@ class PrintController(QObject):
                 return False
             path = Path(chosen) if chosen.lower().endswith(".pdf") else Path(chosen + ".pdf")
         options = self.options()
-        title = self.window.document.plan.title
+        title = self.document.plan.title
         try:
             # On the GUI thread: painting uses Qt (see worker.py); the progress keeps the window live.
             run_here_with_progress(self.window, self.tr("Writing {name}…").format(name=path.name),
@@ -191,7 +209,7 @@ class PrintController(QObject):
         except PlanSaveError as exc:
             QMessageBox.critical(self.window, self.tr("Cannot Save"), describe(exc))
             return False
-        self.window.statusBar().showMessage(self.tr("Saved {path}").format(path=path), 10000)
+        self.message.emit(self.tr("Saved {path}").format(path=path))
         return True
 
 

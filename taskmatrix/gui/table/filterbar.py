@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtCore import QSignalBlocker, Qt, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QComboBox,
@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from taskmatrix.gui.actions import ActionId
+from taskmatrix.gui.state import ViewState
 from taskmatrix.model.filters import (
     EMPTY_STATUS,
     NO_SECTION,
@@ -35,15 +37,14 @@ DEBOUNCE_MS = 120
 
 
 class FilterBar(QWidget):
-    """Signals:
-        specChanged(FilterSpec): the filter the widgets now describe.
-    """
+    """The filter's widgets over the :class:`ViewState`: what the user sets here goes to the
+    state, and what others set there (a unit chosen in its dock) shows here."""
 
-    specChanged = Signal(object)
+    BINDINGS = {ActionId.FIND: "focus_search", ActionId.CLEAR_FILTERS: "clear_all"}
 
-    def __init__(self, clear_action: QAction, parent: Any = None) -> None:
+    def __init__(self, state: ViewState, clear_action: QAction, parent: Any = None) -> None:
         super().__init__(parent)
-        self._spec = FilterSpec()
+        self.state = state
         self._plan: Plan | None = None
         self._debounce = 0
         self._timer = QTimer(self)
@@ -101,6 +102,7 @@ class FilterBar(QWidget):
         unit_edit = self.unit.lineEdit()
         assert unit_edit is not None
         unit_edit.editingFinished.connect(self._unit_typed)
+        state.changed.connect(self._state_changed)
 
     def _combo(self, name: str, editable: bool = False) -> QComboBox:
         combo = QComboBox(self)
@@ -164,14 +166,20 @@ class FilterBar(QWidget):
                 self.city.addItem(city, city)
         self._fit_combo(self.unit)
         self._fit_combo(self.city)
-        self.set_spec(self._spec, emit=False)
+        self.set_spec(self.state.spec)
 
     # -- the spec ---------------------------------------------------------------------------
     @property
     def spec(self) -> FilterSpec:
-        return self._spec
+        return self.state.spec
 
-    def set_spec(self, spec: FilterSpec, emit: bool = True) -> None:
+    def _state_changed(self, spec: FilterSpec) -> None:
+        if spec != self._read():
+            self.set_spec(spec)
+        else:
+            self._mark(spec)
+
+    def set_spec(self, spec: FilterSpec) -> None:
         """Show ``spec`` in the widgets (choices not offered fall back to "all")."""
         widgets = (self.search, self.section, self.unit, self.role, self.city, self.status)
         for w in widgets:
@@ -186,16 +194,16 @@ class FilterBar(QWidget):
         for w in widgets:
             w.blockSignals(False)
         self._timer.stop()
-        self._apply(self._read(), emit)
+        self._emit()
 
     def set_unit(self, unit: str, role: str | None = None) -> None:
-        self.set_spec(self._spec.with_(unit=unit, role=role or self._spec.role))
+        self.state.set_unit(unit, role)
 
     def set_city(self, city: str) -> None:
-        self.set_spec(self._spec.with_(city=city))
+        self.state.set_city(city)
 
     def clear_all(self) -> None:
-        self.set_spec(FilterSpec())
+        self.state.clear()
 
     def focus_search(self) -> None:
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -260,15 +268,14 @@ class FilterBar(QWidget):
         return min(found)[2] if found else -1
 
     def _emit(self) -> None:
-        self._apply(self._read(), True)
+        """What the widgets describe becomes the state (choices not offered read as "all")."""
+        spec = self._read()
+        self._mark(spec)
+        self.state.set_spec(spec)
 
-    def _apply(self, spec: FilterSpec, emit: bool) -> None:
+    def _mark(self, spec: FilterSpec) -> None:
         self.marker.setVisible(spec.is_active())
         self.clear_action.setEnabled(spec.is_active())
-        changed = spec != self._spec
-        self._spec = spec
-        if emit and changed:
-            self.specChanged.emit(spec)
 
 
 def _select(combo: QComboBox, value: object) -> None:

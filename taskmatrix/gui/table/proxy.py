@@ -22,6 +22,7 @@ from PySide6.QtCore import (
 )
 
 from taskmatrix.gui.document.model import MODEL_ROLES, TaskTableModel
+from taskmatrix.gui.state import ViewState
 from taskmatrix.model.filters import FilterSpec, sort_key
 from taskmatrix.model.plan import Task
 
@@ -35,7 +36,7 @@ class TaskProxyModel(QAbstractProxyModel):
 
     countChanged = Signal(int, int)
 
-    def __init__(self, source: TaskTableModel, parent: Any = None) -> None:
+    def __init__(self, source: TaskTableModel, parent: Any = None, state: ViewState | None = None) -> None:
         super().__init__(parent)
         self._spec = FilterSpec()
         self._rows: list[int] = []
@@ -55,6 +56,10 @@ class TaskProxyModel(QAbstractProxyModel):
         self._refilter.setInterval(0)
         self._refilter.timeout.connect(self._reapply)
         self.setSourceModel(source)
+        if state is not None:  # follow the view state's filter
+            self._spec = state.spec
+            self._relayout()
+            state.changed.connect(self.set_filter)
 
     # -- wiring -----------------------------------------------------------------------
     def setSourceModel(self, source: Any) -> None:

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 from taskmatrix.fonts import fast_text_font
 from taskmatrix.gui.document.model import TaskRole
+from taskmatrix.gui.state import ViewState
 from taskmatrix.gui.table.delegates import TaskDelegate
 from taskmatrix.gui.table.proxy import TaskProxyModel
 from taskmatrix.model.plan import Task
@@ -85,3 +86,13 @@ class TaskTableView(QTableView):
             index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
         self.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
         return True
+
+    def reveal(self, task: Task, state: ViewState) -> None:
+        """Select ``task``; if the filter hides it, drop the text, section and status filters
+        (keeping the chosen unit and city), and if that is not enough, all of them."""
+        if self.select_task(task):
+            return
+        state.keep_only_choices()
+        if not self.select_task(task):
+            state.clear()
+            self.select_task(task)

@@ -25,7 +25,9 @@ from PySide6.QtWidgets import (
 
 from taskmatrix.fonts import fast_text_font
 from taskmatrix.gui.document.model import TaskTableModel
+from taskmatrix.gui.state import ViewState
 from taskmatrix.gui.units.models import CityTableModel, TaskGroup, TaskListModel, UnitRole, UnitTreeModel
+from taskmatrix.model.filters import FilterSpec
 from taskmatrix.model.queries import city_tasks, unit_tasks
 
 REFRESH_MS = 60
@@ -95,22 +97,23 @@ class TaskGroupLists(QWidget):
 
 
 class _TaskListDock(QDockWidget):
-    """Shared shape: a chooser on top, the chosen item's tasks in groups below.
+    """Shared shape: a chooser on top, the chosen item's tasks in groups below. What is
+    chosen is the :class:`ViewState`'s unit (or city): choosing here sets it, and setting it
+    elsewhere (the filter bar) shows here.
 
     Signals:
-        chosen(str): a unit or city was chosen ("" when the choice was cleared).
         taskActivated(object): a task in the lower list was clicked.
     """
 
-    chosen = Signal(str)
     taskActivated = Signal(object)
 
-    def __init__(self, title: str, name: str, table: TaskTableModel, chooser: QAbstractItemView,
+    def __init__(self, title: str, name: str, table: TaskTableModel, state: ViewState, chooser: QAbstractItemView,
                  parent: Any = None) -> None:
         super().__init__(title, parent)
         self.setObjectName(name)
         self.setFont(fast_text_font())  # lists of short Chinese cells: see fonts.py
         self.table = table
+        self.state = state
         self.current = ""
         self._shown_counts: dict[str, tuple[int, int]] | None = None
         self.chooser = chooser
@@ -143,6 +146,19 @@ class _TaskListDock(QDockWidget):
         # Bound methods, not lambdas: Qt drops them when the dock goes, the table may stay.
         table.planEdited.connect(self._schedule_refresh)
         table.modelReset.connect(self.refresh)
+        state.changed.connect(self._state_changed)
+
+    def _chosen_in(self, spec: FilterSpec) -> str:
+        """What ``spec`` chooses of what this dock lists."""
+        raise NotImplementedError
+
+    def _choose_in_state(self, name: str) -> None:
+        raise NotImplementedError
+
+    def _state_changed(self, spec: FilterSpec) -> None:
+        name = self._chosen_in(spec)
+        if name != self.current:
+            self.choose(name)
 
     def _schedule_refresh(self) -> None:
         self._timer.start(REFRESH_MS)
@@ -199,14 +215,14 @@ class _TaskListDock(QDockWidget):
         if name != self.current:
             self.current = name
             self._show_tasks()
-            self.chosen.emit(name)
+            self._choose_in_state(name)
 
 
 
 class UnitsDock(_TaskListDock):
     """Units grouped by category with lead and participation counts."""
 
-    def __init__(self, table: TaskTableModel, parent: Any = None) -> None:
+    def __init__(self, table: TaskTableModel, state: ViewState, parent: Any = None) -> None:
         self.units = UnitTreeModel()
         view = QTreeView()
         view.setModel(self.units)
@@ -217,7 +233,7 @@ class UnitsDock(_TaskListDock):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for col in (1, 2):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Fixed)
-        super().__init__(QCoreApplication.translate("UnitsDock", "Units"), "unitsDock", table, view, parent)
+        super().__init__(QCoreApplication.translate("UnitsDock", "Units"), "unitsDock", table, state, view, parent)
         self.units.modelReset.connect(self._after_reset)
         self.refresh()
         view.expandAll()
@@ -226,6 +242,12 @@ class UnitsDock(_TaskListDock):
         self.chooser.expandAll()  # type: ignore[attr-defined]
         if self.current:
             self.choose(self.current)
+
+    def _chosen_in(self, spec: FilterSpec) -> str:
+        return spec.unit
+
+    def _choose_in_state(self, name: str) -> None:
+        self.state.set_unit(name)
 
     def _counts(self) -> dict[str, tuple[int, int]]:
         return self.table.index_.unit_counts()
@@ -258,7 +280,7 @@ class UnitsDock(_TaskListDock):
 class CitiesDock(_TaskListDock):
     """The 21 cities with their direct and through-a-group task counts."""
 
-    def __init__(self, table: TaskTableModel, parent: Any = None) -> None:
+    def __init__(self, table: TaskTableModel, state: ViewState, parent: Any = None) -> None:
         self.cities = CityTableModel()
         view = QTableView()
         view.setModel(self.cities)
@@ -269,9 +291,15 @@ class CitiesDock(_TaskListDock):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for col in (1, 2):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
-        super().__init__(QCoreApplication.translate("CitiesDock", "Cities"), "citiesDock", table, view, parent)
+        super().__init__(QCoreApplication.translate("CitiesDock", "Cities"), "citiesDock", table, state, view, parent)
         self.cities.modelReset.connect(lambda: self.choose(self.current))
         self.refresh()
+
+    def _chosen_in(self, spec: FilterSpec) -> str:
+        return spec.city
+
+    def _choose_in_state(self, name: str) -> None:
+        self.state.set_city(name)
 
     def _counts(self) -> dict[str, tuple[int, int]]:
         return self.table.index_.city_counts()

@@ -246,9 +246,10 @@
     </message>
 </context>
 <context>
-    <name>EditActions</name>
+    <name>EditController</name>
     <message>
         <source>Delete Tasks</source>
+        <extracomment>Actions that need a selected task. The widget dialogs open over.</extracomment>
         <translation>删除任务</translation>
     </message>
     <message>
@@ -512,11 +513,12 @@
     <name>MainWindow</name>
     <message>
         <source>&amp;File</source>
-        <extracomment>Characters of the plan&apos;s title shown in the window title. The language the interface runs in (``--lang`` or the setting). Autosave and crash recovery (set by the application; tests may leave it out).</extracomment>
+        <extracomment>Places filled at run time: the recent files (a menu of their own) and the docks&apos; toggles. The menu bar. Every action is placed in it exactly once.</extracomment>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
         <source>Open &amp;Recent</source>
+        <extracomment>Characters of the plan&apos;s title shown in the window title. The language the interface runs in (``--lang`` or the setting). Autosave and crash recovery (set by the application; tests may leave it out).</extracomment>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
@@ -550,10 +552,6 @@
     <message>
         <source>{tasks} tasks · {sections} sections · {units} units</source>
         <translation>共 {tasks} 项任务 · {sections} 个领域 · {units} 个单位</translation>
-    </message>
-    <message>
-        <source>That value cannot be used here.</source>
-        <translation>此处不能使用该值。</translation>
     </message>
     <message>
         <source>The interface language changes the next time Task Matrix starts.</source>
@@ -615,12 +613,16 @@
     <name>PlanDocument</name>
     <message>
         <source>Built-in plan</source>
-        <extracomment>The file&apos;s stamp when opened or last saved (to notice changes made by others). Not a user file (the embedded plan): saving asks for a name. The import report of the file the plan was read from (None: not read from a file).</extracomment>
+        <extracomment>The reason the last refused edit was refused (for dialogs that show it themselves). The file&apos;s stamp when opened or last saved (to notice changes made by others). Not a user file (the embedded plan): saving asks for a name. The import report of the file the plan was read from (None: not read from a file).</extracomment>
         <translation>内置计划</translation>
     </message>
     <message>
         <source>Restore recovered work</source>
         <translation>恢复未保存的工作</translation>
+    </message>
+    <message>
+        <source>That value cannot be used here.</source>
+        <translation>此处不能使用该值。</translation>
     </message>
     <message>
         <source>Task number {number} is taken.</source>
@@ -629,6 +631,10 @@
     <message>
         <source>There is no such section.</source>
         <translation>没有这个领域。</translation>
+    </message>
+    <message>
+        <source>The task is no longer in the plan.</source>
+        <translation>该任务已不在计划中。</translation>
     </message>
     <message>
         <source>Add task {number}</source>
@@ -674,6 +680,7 @@
     <name>PrintController</name>
     <message>
         <source>Choose a unit first (in the Units list or the filter bar).</source>
+        <extracomment>The widget dialogs open over.</extracomment>
         <translation>请先选择一个单位（在单位列表或筛选栏中）。</translation>
     </message>
     <message>

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtGui import QFontMetrics
 
 from taskmatrix.gui.document.model import TaskTableModel
+from taskmatrix.gui.state import ViewState
 from taskmatrix.gui.units.docks import UnitsDock
 from taskmatrix.model.plan import Task
 
@@ -14,7 +15,7 @@ def test_count_columns_fit_the_largest_total_and_choosing_keeps_the_splitter(qtb
     start = seed_plan.tasks[-1].number + 1
     seed_plan.tasks.extend(Task(start + i, 1, f"任务{i}", leads=["省科技厅"]) for i in range(20_000))
     table = TaskTableModel(seed_plan)
-    dock = UnitsDock(table)
+    dock = UnitsDock(table, ViewState())
     qtbot.addWidget(dock)
     dock.resize(320, 900)
     dock.show()
