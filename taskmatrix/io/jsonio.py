@@ -15,6 +15,15 @@ from typing import Any
 from taskmatrix.io.atomic import atomic_write_bytes
 from taskmatrix.io.errors import Notice, PlanFormatError
 from taskmatrix.io.files import read_bytes
+from taskmatrix.io.progressjson import (
+    deadline_from_json,
+    deadline_to_json,
+    plan_deadline_year,
+    read_rounds,
+    reports_from_json,
+    round_meta,
+    rounds_to_json,
+)
 from taskmatrix.io.result import Progress, ReadResult
 from taskmatrix.model.plan import MAX_NUMBER, Plan, Section, Task
 from taskmatrix.model.queries import CityResolver, task_cities
@@ -34,8 +43,12 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
     doc = plan_header(plan)
     registry = plan.registry
     cities = CityResolver(registry)  # a plan names few combinations of cities: each is worked out once
-    doc["tasks"] = [task_to_dict(t, registry, list(cities.resolve(t)[0])) for t in plan.tasks]
+    year = plan_deadline_year(plan)
+    doc["tasks"] = [task_to_dict(t, registry, list(cities.resolve(t)[0]), deadline_to_json(t, year))
+                    for t in plan.tasks]
     doc["units"] = doc.pop("units")  # keep the documented key order: tasks, then units
+    doc["rounds"] = rounds_to_json(plan)
+    doc["statuses"] = doc.pop("statuses")
     return doc
 
 
@@ -48,6 +61,8 @@ def plan_header(plan: Plan) -> dict[str, Any]:
         "sections": [{"number": s.number, "title": s.title} for s in plan.sections],
         "extra_fields": list(plan.extra_fields),
         "units": units_to_list(plan),
+        "rounds": [round_meta(r) for r in plan.rounds],  # with their reports in plan_to_dict
+        "statuses": list(plan.statuses),
     }
 
 
@@ -64,8 +79,10 @@ def units_to_list(plan: Plan) -> list[dict[str, Any]]:
     return units
 
 
-def task_to_dict(t: Task, registry: UnitRegistry, cities: list[str] | None = None) -> dict[str, Any]:
-    """A task as the JSON document holds it; ``cities``: its cities, if known already."""
+def task_to_dict(t: Task, registry: UnitRegistry, cities: list[str] | None = None,
+                 deadline: dict[str, object] | None = None) -> dict[str, Any]:
+    """A task as the JSON document holds it; ``cities`` and ``deadline`` (its JSON form): if
+    worked out already."""
     return {
         "number": t.number,
         "section": t.section,
@@ -74,7 +91,7 @@ def task_to_dict(t: Task, registry: UnitRegistry, cities: list[str] | None = Non
         "leads": list(t.leads),
         "participants": list(t.participants),
         "cities": task_cities(t, registry) if cities is None else cities,
-        "deadline": t.deadline,
+        "deadline": deadline if deadline is not None else deadline_to_json(t, None),
         "status": t.status,
         "progress": t.progress,
         "notes": t.notes,
@@ -193,6 +210,7 @@ def plan_from_dict(doc: Any, path: str | Path | None) -> tuple[Plan, list[Notice
         plan.extra_fields = [str(f) for f in _list(doc.get("extra_fields") or [], "extra_fields", path)]
         seen: set[int] = set()
         canonical = registry.canonical
+        year = plan_deadline_year(plan)
         for i, t in enumerate(_list(doc.get("tasks"), "tasks", path)):
             if not isinstance(t, dict):
                 raise PlanFormatError(path, "tasks[{index}] is not an object", index=i)
@@ -210,6 +228,7 @@ def plan_from_dict(doc: Any, path: str | Path | None) -> tuple[Plan, list[Notice
             if not isinstance(extra, dict):
                 raise PlanFormatError(path, "tasks[{index}].extra is not an object", index=i)
             get = t.get
+            deadline, due = deadline_from_json(get("deadline"), year, f"tasks[{i}].deadline", path)
             plan.tasks.append(Task(
                 number,
                 section,
@@ -218,12 +237,16 @@ def plan_from_dict(doc: Any, path: str | Path | None) -> tuple[Plan, list[Notice
                 [canonical(u if type(u) is str else str(u)) for u in _list(get("leads") or [], "leads", path)],
                 [canonical(u if type(u) is str else str(u))
                  for u in _list(get("participants") or [], "participants", path)],
-                _text(get("deadline")),
+                deadline,
                 _text(get("status")),
                 _text(get("progress")),
                 _text(get("notes")),
                 {str(k): _text(v) for k, v in extra.items()},
+                due,
             ))
+            if get("reports"):  # a recovery copy keeps each task's reports with it
+                plan.tasks[-1].reports = reports_from_json(get("reports"), f"tasks[{i}].reports", path)
+        read_rounds(doc, plan, path)
     except PlanFormatError:
         raise
     except (AttributeError, TypeError, ValueError) as exc:

@@ -7,9 +7,10 @@ grouped by section in section order.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from taskmatrix.model.plan import TEXT_FIELDS, Plan, Section, Task
+from taskmatrix.model.rounds import Reports, copy_reports, rename_reporting_unit
 from taskmatrix.model.units import Unit, UnitRegistry, clean_unit_name
 
 ROLES = ("leads", "participants")
@@ -205,12 +206,16 @@ class UnitsSnapshot:
 
     tasks: dict[int, tuple[list[str], list[str]]]
     registry: UnitRegistry
+    #: The touched tasks' progress reports (a unit's reports follow it when renamed or merged).
+    reports: dict[int, Reports] = field(default_factory=dict)
 
 
 def restore_units(plan: Plan, snapshot: UnitsSnapshot) -> None:
     for index, (leads, participants) in snapshot.tasks.items():
         plan.tasks[index].leads = list(leads)
         plan.tasks[index].participants = list(participants)
+    for index, reports in snapshot.reports.items():
+        plan.tasks[index].reports = copy_reports(reports)
     plan.registry = snapshot.registry.copy()
 
 
@@ -227,6 +232,8 @@ def rename_unit(plan: Plan, old: str, new: str, keep_alias: bool = True) -> Unit
     for task in plan.tasks:
         task.leads = [new if u == old else u for u in task.leads]
         task.participants = [new if u == old else u for u in task.participants]
+        if task.reports:
+            rename_reporting_unit(task, old, new)
     unit = plan.registry.get(old)
     if unit is not None:
         aliases = [a for a in unit.aliases if a != new]
@@ -252,6 +259,8 @@ def merge_units(plan: Plan, source: str, target: str) -> UnitsSnapshot:
         parts = [target if u == source else u for u in task.participants]
         parts = [u for u in dict.fromkeys(parts) if u not in leads]
         task.leads, task.participants = leads, parts
+        if task.reports:
+            rename_reporting_unit(task, source, target)
     src_unit = plan.registry.get(source)
     dst_unit = plan.registry.get(target)
     if src_unit is not None:
@@ -285,4 +294,5 @@ def _snapshot(plan: Plan, unit: str) -> UnitsSnapshot:
         for i, t in enumerate(plan.tasks)
         if unit in t.leads or unit in t.participants
     }
-    return UnitsSnapshot(touched, plan.registry.copy())
+    reports = {i: copy_reports(plan.tasks[i].reports) for i in touched if plan.tasks[i].reports}
+    return UnitsSnapshot(touched, plan.registry.copy(), reports)

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from itertools import chain, pairwise
 from typing import Any
 
+from taskmatrix.model.deadlines import Deadline
+from taskmatrix.model.rounds import PROGRESS_STATUSES, Entry, Round
 from taskmatrix.model.units import UnitRegistry
 
 #: Plain-text fields of a task, in display order.
@@ -55,6 +57,10 @@ class Task:
     notes: str = ""
     #: Extra fields (columns the source file had that the app does not model), ordered.
     extra: dict[str, str] = field(default_factory=dict)
+    #: The deadline as the user corrected it (``None``: as read from ``deadline``).
+    due: Deadline | None = None
+    #: Progress reports: round name -> reporting unit -> entry (see :mod:`taskmatrix.model.rounds`).
+    reports: dict[str, dict[str, Entry]] = field(default_factory=dict)
 
     def units(self) -> list[str]:
         """Leads then participants, each once."""
@@ -63,10 +69,11 @@ class Task:
         return list(seen)
 
     def copy(self) -> Task:
+        """A new task with the same content (and deadline); its progress history is its own."""
         return Task(
             self.number, self.section, self.title, self.body, list(self.leads),
             list(self.participants), self.deadline, self.status, self.progress,
-            self.notes, dict(self.extra),
+            self.notes, dict(self.extra), self.due,
         )
 
 
@@ -108,6 +115,10 @@ class Plan:
     registry: UnitRegistry = field(default_factory=UnitRegistry.default)
     #: Names of the extra fields, in column order.
     extra_fields: list[str] = field(default_factory=list)
+    #: Reporting rounds, oldest first (each task keeps its reports in ``task.reports``).
+    rounds: list[Round] = field(default_factory=list)
+    #: The statuses a report may have (editable per plan).
+    statuses: list[str] = field(default_factory=lambda: list(PROGRESS_STATUSES))
     foreign: ForeignContent | None = field(default=None, compare=False, repr=False)
     _sections_by_number: dict[int, Section] = field(default_factory=dict, init=False, compare=False, repr=False)
     _sections_key: tuple[int, int, int] = field(default=(0, 0, 0), init=False, compare=False, repr=False)

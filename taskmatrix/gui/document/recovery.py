@@ -26,7 +26,9 @@ from PySide6.QtCore import QCoreApplication, QLockFile, QObject, QStandardPaths,
 from taskmatrix.gui.document.document import PlanDocument
 from taskmatrix.io.atomic import atomic_write_bytes
 from taskmatrix.io.jsonio import plan_from_dict, plan_header, task_to_dict
-from taskmatrix.model.plan import Plan
+from taskmatrix.io.progressjson import deadline_to_json, plan_deadline_year, reports_to_json
+from taskmatrix.model.plan import Plan, Task
+from taskmatrix.model.units import UnitRegistry
 
 logger = logging.getLogger(__name__)
 
@@ -234,7 +236,8 @@ class _Snapshot:
         tasks = self.plan.tasks
         registry = self.plan.registry
         end = min(self.done + SLICE, len(tasks))
-        self.lines.extend(json.dumps(task_to_dict(tasks[i], registry), ensure_ascii=False)
+        year = plan_deadline_year(self.plan)
+        self.lines.extend(json.dumps(_task_line(tasks[i], registry, year), ensure_ascii=False)
                           for i in range(self.done, end))
         self.done = end
         return self.done >= len(tasks)
@@ -260,6 +263,14 @@ def set_aside(path: Path) -> Path:
     except OSError:
         pass
     return target
+
+
+def _task_line(task: Task, registry: UnitRegistry, year: int | None) -> dict[str, Any]:
+    """A task for the copy, with its reports (the round list in the header has none)."""
+    line = task_to_dict(task, registry, deadline=deadline_to_json(task, year))
+    if task.reports:
+        line["reports"] = reports_to_json(task)
+    return line
 
 
 def read_header(path: Path) -> RecoveryCopy:
