@@ -80,3 +80,40 @@ def test_bad_rounds_are_refused_with_a_message(change, message):
     change(doc)
     with pytest.raises(PlanFormatError, match=message):
         loads(json.dumps(doc))
+
+
+# -- the same in a workbook ------------------------------------------------------------------------
+def test_rounds_reopen_exactly_from_a_workbook_and_other_sheets_stay(tmp_path):
+    import openpyxl
+
+    from taskmatrix.io.formats import read_plan, write_plan
+
+    plan = plan_with_rounds()
+    path = tmp_path / "plan.xlsx"
+    write_plan(plan, path)
+    names = openpyxl.load_workbook(path, read_only=True).sheetnames
+    assert names == ["任务分工表", "责任矩阵", "单位汇总", "进展-2019年第一季度", "进展-2019年第二季度"]
+    again = read_plan(path).plan
+    assert again.rounds == plan.rounds and again.statuses == plan.statuses
+    assert [t.reports for t in again.tasks] == [t.reports for t in plan.tasks]
+    # Saved again (spliced into itself): the rounds are rewritten, nothing doubles.
+    write_plan(again, path)
+    names = openpyxl.load_workbook(path, read_only=True).sheetnames
+    assert names == ["任务分工表", "责任矩阵", "单位汇总", "进展-2019年第一季度", "进展-2019年第二季度"]
+    third = read_plan(path).plan
+    assert [t.reports for t in third.tasks] == [t.reports for t in plan.tasks]
+
+
+def test_a_round_sheet_shows_each_report_with_its_light(tmp_path):
+    import openpyxl
+
+    from taskmatrix.io.formats import write_plan
+
+    path = tmp_path / "plan.xlsx"
+    write_plan(plan_with_rounds(), path)
+    ws = openpyxl.load_workbook(path)["进展-2019年第一季度"]
+    rows = [[c.value for c in row] for row in ws.iter_rows()]
+    assert rows[0] == ["序号", "重点任务", "填报单位", "状态", "完成进度", "进展情况", "存在问题", "下步计划", "填报人", "填报日期",
+                       "亮灯"]
+    assert rows[1][:10] == [1, "甲", "省科技厅", "推进中", "40%", "完成选址", "资金未到位", "开工建设", "张三", "2019-04-02"]
+    assert rows[1][10].split()[0] in "✖▲●✔○"

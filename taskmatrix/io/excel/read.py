@@ -21,13 +21,14 @@ from typing import Any
 from defusedxml import ElementTree
 
 from taskmatrix.io.bulk import release_native_memory
-from taskmatrix.io.errors import Cancelled, PlanFormatError
+from taskmatrix.io.errors import Cancelled, Notice, PlanFormatError
 from taskmatrix.io.excel import layout as L
+from taskmatrix.io.excel.rounds import STATUSES_PROPERTY, read_round_sheet, rounds_in
 from taskmatrix.io.excel.safety import CheckedWorkbook, check_workbook
 from taskmatrix.io.excel.sheetlayout import MAX_CELLS, MAX_ROWS, SheetScan, exact_columns, scan_sheet, sheet_part
 from taskmatrix.io.result import Progress, ReadResult
 from taskmatrix.io.tableread import FoundTable, Merged, Rows, TableSource, find_table, read_table
-from taskmatrix.model.plan import ForeignContent, SourceLook, Task, task_fingerprint
+from taskmatrix.model.plan import ForeignContent, Plan, SourceLook, Task, task_fingerprint
 from taskmatrix.model.units import DEFAULT_GROUP_MEMBERS, GROUP_CATEGORY, UNREGISTERED_LABEL, Unit, UnitRegistry
 
 logger = logging.getLogger(__name__)
@@ -79,12 +80,34 @@ def read_xlsx(path: str | Path, registry: UnitRegistry | None = None,
         if shown == L.rendered_title(stored) or shown is None:
             plan.title = stored
         plan.preamble = meta.get("description", "")
-    replaced = [sheet_name] + [s for s in generated if s != sheet_name and s in sheet_names]
+    round_sheets = _read_rounds(plan, meta, sheets, sheet_names, path, warnings) if literal else []
+    replaced = [sheet_name] + [s for s in [*generated, *round_sheets] if s != sheet_name and s in sheet_names]
     kept = [s for s in sheet_names if s not in replaced]
     plan.foreign = ForeignContent(checked.data, kept, replaced, _look(sheets.scans.get(table.name), table,
                                                                       read.task_rows))
     _step(progress, 100)
     return ReadResult(plan, warnings, info, read.facts)
+
+
+def _read_rounds(plan: Plan, meta: dict[str, str], sheets: _Sheets, sheet_names: list[str], path: Path,
+                 warnings: list[Notice]) -> list[str]:
+    """The rounds and their progress sheets of a workbook the app wrote; their sheet names."""
+    statuses = [s for s in meta.get(STATUSES_PROPERTY, "").split("|") if s]
+    if statuses:
+        plan.statuses = statuses
+    found = []
+    for round_, sheet in rounds_in(meta):
+        plan.rounds.append(round_)
+        if sheet not in sheet_names:
+            warnings.append(Notice("the progress sheet “{sheet}” of round {name} is missing; the round has no reports",
+                                   kind="rounds", sheet=sheet, name=round_.name))
+            continue
+        found.append(sheet)
+        missing = read_round_sheet(plan, round_, _rows(sheets.sheet(sheet), path, None), path)
+        if missing:
+            warnings.append(Notice("{count} rows of the progress sheet “{sheet}” name no task of the plan; they were "
+                                   "left out", kind="rounds", count=missing, sheet=sheet))
+    return found
 
 
 def _look(scan: SheetScan | None, table: FoundTable, task_rows: list[tuple[Task, int]]) -> SourceLook | None:

@@ -17,6 +17,7 @@ from typing import Any
 from taskmatrix.io.atomic import atomic_write
 from taskmatrix.io.errors import Cancelled, Notice, PlanSaveError
 from taskmatrix.io.excel import layout as L
+from taskmatrix.io.excel.rounds import round_properties, round_sheet_names, write_round_sheet
 from taskmatrix.io.excel.sheetlayout import PageSetup, row_height
 from taskmatrix.io.excel.sinks import STYLES, BookSink, SheetSink, XlsxWriterBook, XmlBook, style_xml
 from taskmatrix.io.result import Progress
@@ -85,12 +86,20 @@ def safe_sheet_name(name: str, taken: list[str]) -> str:
 
 
 def _write_layout(plan: Plan, book: BookSink, names: tuple[str, str, str], cleaner: _Cleaner,
-                  progress: Progress | None) -> None:
+                  progress: Progress | None) -> list[str]:
+    """Our sheets: the task sheet, the matrix, the summary, a progress sheet per round; returns
+    the progress sheets' names."""
     _task_sheet(plan, book.add_sheet(names[0]), cleaner, progress)
     _step(progress, 70)
     _matrix_sheet(plan, book.add_sheet(names[1]), cleaner)
-    _step(progress, 90)
+    _step(progress, 85)
     _summary_sheet(plan, book.add_sheet(names[2]), cleaner)
+    taken = list(names) + (list(plan.foreign.sheets) if plan.foreign is not None else [])
+    round_names = round_sheet_names(plan, taken, safe_sheet_name)
+    for round_, name in zip(plan.rounds, round_names):
+        write_round_sheet(plan, round_, book.add_sheet(name), cleaner, _page(None, repeat_row=0))
+    _step(progress, 90)
+    return round_names
 
 
 def _task_sheet(plan: Plan, ws: SheetSink, cleaner: _Cleaner, progress: Progress | None) -> None:
@@ -271,8 +280,9 @@ def _summary_sheet(plan: Plan, ws: SheetSink, cleaner: _Cleaner) -> None:
     ws.print_setup(_page(None, repeat_row=0))
 
 
-def _properties(plan: Plan, names: tuple[str, str, str]) -> dict[str, str]:
-    return {L.MARKER_PROPERTY: "taskmatrix/1", L.SHEETS_PROPERTY: "|".join(names)}
+def _properties(plan: Plan, names: tuple[str, str, str], round_names: list[str]) -> dict[str, str]:
+    return {L.MARKER_PROPERTY: "taskmatrix/1", L.SHEETS_PROPERTY: "|".join(names),
+            **round_properties(plan, round_names)}
 
 
 # -- checks and cleaning -------------------------------------------------------------------------
@@ -338,10 +348,10 @@ def _step(progress: Progress | None, percent: int) -> None:
 def _write_xlsxwriter(plan: Plan, target: Any, cleaner: _Cleaner, progress: Progress | None) -> None:
     book = XlsxWriterBook(str(target) if isinstance(target, Path) else target)
     names = sheet_names([])
-    _write_layout(plan, book, names, cleaner, progress)
+    round_names = _write_layout(plan, book, names, cleaner, progress)
     book.workbook.set_properties({"title": cleaner.text(plan.title, None),
                                   "comments": cleaner.text(plan.preamble, None)})
-    for key, value in _properties(plan, names).items():
+    for key, value in _properties(plan, names, round_names).items():
         book.workbook.set_custom_property(key, value)
     _step(progress, 95)
     book.workbook.close()
@@ -354,11 +364,11 @@ def _write_splice(plan: Plan, target: Path, cleaner: _Cleaner, progress: Progres
     assert foreign is not None
     names = sheet_names(list(foreign.sheets))
     book = XmlBook()
-    _write_layout(plan, book, names, cleaner, progress)
+    round_names = _write_layout(plan, book, names, cleaner, progress)
     _step(progress, 92)
     try:
         data = splice_workbook(foreign.workbook, foreign.replaced, book.sheets, style_xml(),
-                               _properties(plan, names), cleaner.text(plan.title, None),
+                               _properties(plan, names, round_names), cleaner.text(plan.title, None),
                                cleaner.text(plan.preamble, None))
     except PlanSaveError as exc:
         raise PlanSaveError(path, exc.template, None, **exc.params) from None
