@@ -1,4 +1,5 @@
-"""Headless commands: ``export`` (any plan file to .xlsx/.json/.csv) and ``sheets`` (PDF).
+"""Headless commands: ``export`` (any plan file to .xlsx/.json/.csv), ``sheets`` (assignment
+sheets as PDF) and ``report`` (a round's progress report as .xlsx/.pdf/.csv).
 
 On bad input a command prints one ``error:`` line naming the file and the problem and
 returns 2; warnings go to stderr as ``warning:`` lines and do not fail.
@@ -40,6 +41,12 @@ def build_parser() -> argparse.ArgumentParser:
     sheets.add_argument("--city", action="append", default=[], metavar="NAME",
                         help="a city's sheet (repeatable)")
     sheets.add_argument("--landscape", action="store_true", help="A4 landscape instead of portrait")
+    report = sub.add_parser("report", help="a round's progress report as .xlsx, .pdf or .csv")
+    report.add_argument("src", type=Path)
+    report.add_argument("dest", type=Path)
+    report.add_argument("--round", metavar="NAME", help="the round (default: the last one)")
+    report.add_argument("--unit", metavar="U", help="only this unit's tasks and reports")
+    report.add_argument("--as-of", metavar="YYYY-MM-DD", dest="as_of", help="lights as of this day (default: today)")
     return parser
 
 
@@ -49,6 +56,8 @@ def run(argv: Sequence[str]) -> int:
     try:
         if args.command == "export":
             status = _export(args.src, args.dest, said)
+        elif args.command == "report":
+            status = _report(args, said)
         else:
             status = _sheets(args, said)
     except PlanFormatError as exc:
@@ -94,3 +103,12 @@ def _sheets(args: argparse.Namespace, said: list[str]) -> int:
         raise PlanFormatError(args.dest, "assignment sheets are written as .pdf")
     result = _read(args.src, said)
     return print_sheets_headless(result.plan, args.src, args.dest, args.unit, args.city, args.landscape)
+
+
+def _report(args: argparse.Namespace, said: list[str]) -> int:
+    from taskmatrix.sheets.report_command import SUFFIXES, write_report
+
+    if args.dest.suffix.lower() not in SUFFIXES:
+        raise PlanFormatError(args.dest, "a progress report is written as .xlsx, .pdf or .csv")
+    result = _read(args.src, said)
+    return write_report(result.plan, args.src, args.dest, args.round, args.unit, args.as_of)

@@ -1,11 +1,11 @@
-"""Entry point: ``export``/``sheets`` run headless, anything else starts the app."""
+"""Entry point: ``export``, ``sheets`` and ``report`` run headless, anything else starts the app."""
 
 from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
 
-HEADLESS_COMMANDS = ("export", "sheets")
+HEADLESS_COMMANDS = ("export", "sheets", "report")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

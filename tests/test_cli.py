@@ -211,3 +211,64 @@ def test_export_and_sheets_from_word_pdf_and_old_workbooks(tmp_path, name, tasks
 def test_bad_documents_exit_2_with_one_line(tmp_path, name, content, message):
     (tmp_path / name).write_bytes(content)
     assert message in bad(tmp_path, tmp_path / name)
+
+
+# -- report ------------------------------------------------------------------------------------------
+def _plan_with_rounds(tmp_path):
+    from taskmatrix.io.formats import write_plan
+    from tests.io.test_progressjson import plan_with_rounds
+
+    path = tmp_path / "plan.json"
+    write_plan(plan_with_rounds(), path)
+    return path
+
+
+def test_report_writes_the_last_round_by_default_in_every_format(tmp_path):
+    import csv
+    import io
+
+    src = _plan_with_rounds(tmp_path)
+    for name in ("r.csv", "r.xlsx", "r.pdf"):
+        proc = run("report", src, tmp_path / name, "--as-of", "2019-05-01")
+        assert proc.returncode == 0, proc.stderr
+        assert "2019年第二季度" in proc.stderr
+    rows = list(csv.reader(io.StringIO((tmp_path / "r.csv").read_text(encoding="utf-8-sig"))))
+    assert rows[0][:3] == ["序号", "重点任务", "填报单位"] and rows[0][-1] == "亮灯"
+    assert [r[2] for r in rows[1:]] == ["省科技厅", "省教育厅", "省财政厅", "省民政厅"]
+    assert rows[3][4] == "已完成" and rows[3][-1] == "✔ 完成"
+    import openpyxl
+
+    ws = openpyxl.load_workbook(tmp_path / "r.xlsx").active
+    assert ws["A1"].value.endswith("重点任务进展情况汇总表") and ws["A3"].value == "序号"
+    assert (tmp_path / "r.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_report_for_a_round_a_unit_and_a_day(tmp_path):
+    import csv
+    import io
+
+    src = _plan_with_rounds(tmp_path)
+    out = tmp_path / "u.csv"
+    proc = run("report", src, out, "--round", "2019年第一季度", "--unit", "省科技厅", "--as-of", "2019-07-01")
+    assert proc.returncode == 0, proc.stderr
+    rows = list(csv.reader(io.StringIO(out.read_text(encoding="utf-8-sig"))))
+    assert [(r[0], r[2], r[5], r[-1]) for r in rows[1:]] == [("1", "省科技厅", "40%", "✖ 红灯")]  # past 2019-06-30
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--round", "三季度"], "no round named “三季度”"),
+    (["--as-of", "2019-13-01"], "is not a date"),
+    (["--unit", "某某局"], "unknown unit “某某局”"),
+])
+def test_report_errors_are_one_line(tmp_path, args, message):
+    src = _plan_with_rounds(tmp_path)
+    proc = run("report", src, tmp_path / "r.csv", *args)
+    assert proc.returncode == 2 and message in proc.stderr and len(proc.stderr.strip().splitlines()) == 1
+    assert not (tmp_path / "r.csv").exists()
+
+
+def test_report_of_a_plan_without_rounds_and_to_a_wrong_kind_of_file(tmp_path, seed_txt):
+    proc = run("report", seed_txt, tmp_path / "r.csv")
+    assert proc.returncode == 2 and "no reporting rounds yet" in proc.stderr
+    proc = run("report", seed_txt, tmp_path / "r.doc")
+    assert proc.returncode == 2 and "written as .xlsx, .pdf or .csv" in proc.stderr

@@ -34,12 +34,12 @@ CSV_HEADERS = (
 def csv_text(plan: Plan) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(list(CSV_HEADERS) + [_quote(name) for name in plan.extra_fields])
+    writer.writerow(list(CSV_HEADERS) + [neutralise(name) for name in plan.extra_fields])
     registry = plan.registry
     titles = {s.number: s.title for s in plan.sections}
     cities = CityResolver(registry)
     for t in plan.tasks:
-        writer.writerow([t.number] + [_quote(v) for v in [
+        writer.writerow([t.number] + [neutralise(v) for v in [
             titles.get(t.section, "") if t.section is not None else "", t.title, t.body,
             join_units(t.leads, registry), join_units(t.participants, registry), "、".join(cities.resolve(t)[0]),
             t.deadline, t.status, t.progress, t.notes,
@@ -47,7 +47,8 @@ def csv_text(plan: Plan) -> str:
     return out.getvalue()
 
 
-def _quote(value: str) -> str:
+def neutralise(value: str) -> str:
+    """A cell a spreadsheet would run as a formula, with a leading apostrophe (OWASP)."""
     return "'" + value if value.startswith(_FORMULA_STARTS) else value
 
 

@@ -33,6 +33,7 @@ KIND_TITLES: dict[str, str] = {
     "task_number": "task numbers used twice, the later task renumbered",
     "regrouped": "tasks put in section order",
     "unknown_mark": "unknown marks in the grid, read as taking part",
+    "rounds": "progress sheets not fully read",
 }
 
 
