@@ -12,7 +12,7 @@ from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QMenu, QStyle, QToolBar
 
-from taskmatrix.model.fields import QT_TRANSLATE_NOOP
+from taskmatrix.model.translate import QT_TRANSLATE_NOOP
 
 CONTEXT = "Actions"
 Key = QKeySequence.StandardKey
@@ -48,6 +48,13 @@ class ActionId(Enum):
     PRINT_ALL_UNITS = auto()
     PRINT_ALL_CITIES = auto()
     PAGE_SETUP = auto()
+    NEW_ROUND = auto()
+    EDIT_ROUND = auto()
+    DELETE_ROUND = auto()
+    CORRECT_DEADLINE = auto()
+    PROGRESS_SETTINGS = auto()
+    PRINT_PROGRESS = auto()
+    PRINT_UNIT_PROGRESS = auto()
     LANGUAGE_ZH = auto()
     LANGUAGE_EN = auto()
     ABOUT = auto()
@@ -94,6 +101,14 @@ ACTIONS: dict[ActionId, ActionSpec] = {
     ActionId.PRINT_ALL_UNITS: ActionSpec(QT_TRANSLATE_NOOP("Actions", "Print &Every Unit's Sheet…")),
     ActionId.PRINT_ALL_CITIES: ActionSpec(QT_TRANSLATE_NOOP("Actions", "Print Every C&ity's Sheet…")),
     ActionId.PAGE_SETUP: ActionSpec(QT_TRANSLATE_NOOP("Actions", "Pa&ge Setup…")),
+    ActionId.NEW_ROUND: ActionSpec(QT_TRANSLATE_NOOP("Actions", "&New Reporting Round…"), "Ctrl+Shift+N"),
+    ActionId.EDIT_ROUND: ActionSpec(QT_TRANSLATE_NOOP("Actions", "&Edit the Round…")),
+    ActionId.DELETE_ROUND: ActionSpec(QT_TRANSLATE_NOOP("Actions", "&Delete the Round…")),
+    ActionId.CORRECT_DEADLINE: ActionSpec(QT_TRANSLATE_NOOP("Actions", "Correct the Dead&line…")),
+    ActionId.PROGRESS_SETTINGS: ActionSpec(QT_TRANSLATE_NOOP("Actions", "Lights and &Statuses…")),
+    ActionId.PRINT_PROGRESS: ActionSpec(QT_TRANSLATE_NOOP("Actions", "Print the Round's &Progress Report…")),
+    ActionId.PRINT_UNIT_PROGRESS: ActionSpec(QT_TRANSLATE_NOOP("Actions",
+                                                               "Print the Selected Unit's Progress &Report…")),
     ActionId.LANGUAGE_ZH: ActionSpec(QT_TRANSLATE_NOOP("Actions", "中文"), checkable=True),
     ActionId.LANGUAGE_EN: ActionSpec(QT_TRANSLATE_NOOP("Actions", "English"), checkable=True),
     ActionId.ABOUT: ActionSpec(QT_TRANSLATE_NOOP("Actions", "&About Task Matrix")),
@@ -147,6 +162,9 @@ MENU_BAR: tuple[Menu, ...] = (
     Menu(QT_TRANSLATE_NOOP("MainWindow", "&Edit"), (
         A.UNDO, A.REDO, None, A.ADD_TASK, A.DUPLICATE_TASK, A.DELETE_TASKS, A.MOVE_UP, A.MOVE_DOWN, A.RENUMBER,
         None, A.ADD_SECTION, A.RENAME_SECTION, None, A.MANAGE_UNITS), "editMenu"),
+    Menu(QT_TRANSLATE_NOOP("MainWindow", "&Progress"), (
+        A.NEW_ROUND, A.EDIT_ROUND, A.DELETE_ROUND, None, A.CORRECT_DEADLINE, A.PROGRESS_SETTINGS, None,
+        A.PRINT_PROGRESS, A.PRINT_UNIT_PROGRESS), "progressMenu"),
     Menu(QT_TRANSLATE_NOOP("MainWindow", "&View"), (
         A.FIND, A.CLEAR_FILTERS, None, DOCKS,
         Menu(QT_TRANSLATE_NOOP("MainWindow", "&Language"), (A.LANGUAGE_ZH, A.LANGUAGE_EN), "languageMenu")),

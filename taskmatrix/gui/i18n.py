@@ -13,7 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from taskmatrix.io.errors import Notice, PlanFormatError
-from taskmatrix.model.fields import QT_TRANSLATE_NOOP
+from taskmatrix.model.translate import QT_TRANSLATE_NOOP
 
 logger = logging.getLogger(__name__)
 

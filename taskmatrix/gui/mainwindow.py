@@ -20,6 +20,8 @@ from taskmatrix.gui.document.recovery import RecoveryManager
 from taskmatrix.gui.editing.actions import EditController
 from taskmatrix.gui.editing.editor import TaskEditor
 from taskmatrix.gui.printing.dialog import PrintController
+from taskmatrix.gui.progress.controller import RoundController
+from taskmatrix.gui.progress.strip import RoundStrip
 from taskmatrix.gui.settings import GEOMETRY, HEADER_STATE, LANGUAGE, RECENT_FILES, WINDOW_STATE, Settings
 from taskmatrix.gui.state import ViewState
 from taskmatrix.gui.table.filterbar import FilterBar
@@ -63,7 +65,9 @@ class MainWindow(QMainWindow):
         self.files = FileController(self, document, settings)
         self.printing = PrintController(document, self.state, self.proxy.visible_tasks, settings, self)
         self.edits = EditController(document, self.state, self.table, self.editor, a, self)
-        for controller in (self.files, self.printing, self.edits, self.filter_bar, self):
+        self.rounds = RoundController(document, self.state, settings, self.table.current_task, self)
+        self.round_strip = RoundStrip(document.model, self.state, self.proxy.visible_tasks, self)
+        for controller in (self.files, self.printing, self.edits, self.rounds, self.filter_bar, self):
             bind(controller, a, controller.BINDINGS)
         self._lay_out()
         self._build_menus()
@@ -79,6 +83,7 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.filter_bar)
+        layout.addWidget(self.round_strip)
         layout.addWidget(self.table)
         self.setCentralWidget(central)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.units_dock)
@@ -132,6 +137,7 @@ class MainWindow(QMainWindow):
         doc.refused.connect(lambda text: self.statusBar().showMessage(text, MESSAGE_MS))
         doc.model.sectionsChanged.connect(self._sections_changed)
         doc.model.unitsChanged.connect(self._units_changed)
+        doc.model.roundsChanged.connect(lambda: self.filter_bar.set_rounds(self.document.plan))
         doc.model.rowsInserted.connect(self._update_counts)
         doc.model.rowsRemoved.connect(self._update_counts)
         self.proxy.countChanged.connect(self.filter_bar.set_count)

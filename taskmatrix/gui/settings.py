@@ -32,6 +32,10 @@ HEADER_STATE: Setting[QByteArray] = Setting("table/header", QByteArray, QByteArr
 PAGE_ORIENTATION: Setting[str] = Setting("print/orientation", str, "portrait")
 PAGE_MARGINS: Setting[str] = Setting("print/margins_mm", str, "25,20,20,20")
 PRINT_FONT: Setting[str] = Setting("print/font", str, "")
+#: When lights turn (points behind the expected progress; days before a deadline).
+LIGHT_RED_BEHIND: Setting[float] = Setting("progress/red_behind", float, 30.0)
+LIGHT_YELLOW_BEHIND: Setting[float] = Setting("progress/yellow_behind", float, 10.0)
+LIGHT_SOON_DAYS: Setting[int] = Setting("progress/soon_days", int, 30)
 
 
 class Settings:

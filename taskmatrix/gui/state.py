@@ -15,7 +15,8 @@ from taskmatrix.model.filters import FilterSpec
 
 
 class ViewState(QObject):
-    """The current filter (text, section, unit and role, city, status).
+    """The current filter (text, section, unit and role, city, status, light) and the reporting
+    round shown.
 
     Signals:
         changed(FilterSpec): the filter changed (never sent for a spec equal to the last).
@@ -50,10 +51,18 @@ class ViewState(QObject):
     def set_city(self, city: str) -> None:
         self.set_spec(self._spec.with_(city=city))
 
+    @property
+    def round(self) -> str:
+        return self._spec.round
+
+    def set_round(self, name: str) -> None:
+        self.set_spec(self._spec.with_(round=name))
+
     def clear(self) -> None:
-        self.set_spec(FilterSpec())
+        """No filter (the round shown stays)."""
+        self.set_spec(self._spec.cleared())
 
     def keep_only_choices(self) -> None:
-        """Drop the text, section and status filters; keep the unit, role and city."""
+        """Drop the text, section, status and light filters; keep the unit, role, city and round."""
         spec = self._spec
-        self.set_spec(FilterSpec(unit=spec.unit, role=spec.role, city=spec.city))
+        self.set_spec(FilterSpec(unit=spec.unit, role=spec.role, city=spec.city, round=spec.round))

@@ -12,21 +12,21 @@ units, read-only) and ``extra:NAME`` for the plan's extra fields. Pure Python, n
 
 from __future__ import annotations
 
+import datetime as _dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from taskmatrix.model import edits
+from taskmatrix.model.lights import printed
 from taskmatrix.model.plan import MAX_NUMBER, STATUSES, Plan, Task
 from taskmatrix.model.queries import task_cities
 from taskmatrix.model.resplist import join_units, parse_unit_list
+from taskmatrix.model.rounds import Entry
+from taskmatrix.model.translate import QT_TRANSLATE_NOOP
 from taskmatrix.model.units import CITY_ORDER
 
 EXTRA_PREFIX = "extra:"
-
-
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
-    return text
 
 
 #: The translation context of the fields' titles (the table's column headers).
@@ -60,8 +60,10 @@ class Field:
 
     @property
     def name(self) -> str:
-        """An extra field's name (its key without ``extra:``); else the key."""
-        return self.key[len(EXTRA_PREFIX):] if self.kind == "extra" else self.key
+        """An extra field's name (its key without ``extra:``), a report field's attribute; else the key."""
+        if self.kind in ("extra", "report"):
+            return self.key.partition(":")[2]
+        return self.key
 
     # -- values ---------------------------------------------------------------------------
     def get(self, task: Task) -> Any:
@@ -133,7 +135,24 @@ class Field:
             return parse_unit_list(str(value), plan.registry)
         if self.kind == "cities":
             return None
+        if self.kind == "report":
+            return parse_report_value(self.name, value)
         return "" if value is None else str(value)
+
+    def report_text(self, entry: Entry | None, light: str = "") -> str:
+        """A report field's text: the entry's value (the light as symbol and word)."""
+        if self.name == "light":
+            return printed(light)
+        if entry is None:
+            return ""
+        value = getattr(entry, self.name)
+        if value is None:
+            return ""
+        if self.name == "percent":
+            return f"{value:g}%"
+        if self.name == "date":
+            return value.isoformat()
+        return str(value)
 
     def sort_key(self, plan: Plan) -> Callable[[Task], Any]:
         """Numbers as numbers, sections in plan order, units in the registry's official order
@@ -184,11 +203,51 @@ FIELDS: tuple[Field, ...] = (
        ("工作进展", "落实情况", "推进情况"), editor="multiline", lines=3),
     _f("notes", "text", "备注", QT_TRANSLATE_NOOP("Columns", "Notes"), editor="multiline", lines=2),
 )
-_BY_KEY: dict[str, Field] = {f.key: f for f in FIELDS}
+#: The report fields of the round shown (``round:NAME``: an attribute of the report).
+REPORT_PREFIX = "round:"
+REPORT_FIELDS: tuple[Field, ...] = tuple(
+    Field(REPORT_PREFIX + name, "report", header, title, (), editor, lines)
+    for name, header, title, editor, lines in (
+        ("light", "亮灯", QT_TRANSLATE_NOOP("Columns", "Light"), "none", 1),
+        ("status", "状态", QT_TRANSLATE_NOOP("Columns", "Reported status"), "choice", 1),
+        ("percent", "完成进度", QT_TRANSLATE_NOOP("Columns", "Done (%)"), "percent", 1),
+        ("progress", "进展情况", QT_TRANSLATE_NOOP("Columns", "Progress reported"), "multiline", 3),
+        ("problems", "存在问题", QT_TRANSLATE_NOOP("Columns", "Problems"), "multiline", 2),
+        ("next_steps", "下步计划", QT_TRANSLATE_NOOP("Columns", "Next steps"), "multiline", 2),
+        ("reporter", "填报人", QT_TRANSLATE_NOOP("Columns", "Reporter"), "line", 1),
+        ("date", "填报日期", QT_TRANSLATE_NOOP("Columns", "Report date"), "date", 1),
+    ))
+_BY_KEY: dict[str, Field] = {f.key: f for f in (*FIELDS, *REPORT_FIELDS)}
 #: The fields a task stores as text.
 TEXT_KEYS: tuple[str, ...] = tuple(f.key for f in FIELDS if f.kind == "text")
 #: The two unit lists.
 UNIT_KEYS: tuple[str, ...] = tuple(f.key for f in FIELDS if f.kind == "units")
+
+
+def parse_report_value(name: str, value: Any) -> Any:
+    """A report field's value from what an editor produced; ``None`` where it cannot be one
+    (a share outside 0–100, a date that is not one). An empty percent or date is ``""``."""
+    text = "" if value is None else str(value).strip()
+    if name == "percent":
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            return float(value) if 0 <= value <= 100 else None
+        if not text:
+            return ""
+        try:
+            number = float(text.rstrip("%％"))
+        except ValueError:
+            return None
+        return number if 0 <= number <= 100 else None
+    if name == "date":
+        if isinstance(value, _dt.date):
+            return value
+        if not text:
+            return ""
+        try:
+            return _dt.date.fromisoformat(text)
+        except ValueError:
+            return None
+    return "" if value is None else str(value)
 
 
 def extra_key(name: str) -> str:

@@ -7,13 +7,17 @@ costs a few milliseconds.
 
 from __future__ import annotations
 
+import datetime as _dt
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
 
 from taskmatrix.model.fields import field_of
+from taskmatrix.model.lights import Thresholds
 from taskmatrix.model.plan import Plan, Task
+from taskmatrix.model.progress import Progress
 from taskmatrix.model.queries import CityResolver, city_counts, unit_counts
+from taskmatrix.model.rounds import entry_of
 
 ROLE_ANY = "any"
 ROLE_LEAD = "lead"
@@ -35,10 +39,17 @@ class FilterSpec:
     role: str = ROLE_ANY
     city: str = ""
     status: str | None = None
+    #: The reporting round shown (not a filter: the status and light filters apply to it).
+    round: str = ""
+    light: str = ""
 
     def is_active(self) -> bool:
         return bool(self.words() or self.section is not None or self.unit or self.city
-                    or self.status is not None)
+                    or self.status is not None or self.light)
+
+    def cleared(self) -> FilterSpec:
+        """No filter, the same round."""
+        return FilterSpec(round=self.round)
 
     def words(self) -> list[str]:
         return self.text.casefold().split()
@@ -85,6 +96,9 @@ class SearchIndex:
         self._units_used: list[str] | None = None
         self._unit_counts: dict[str, tuple[int, int]] | None = None
         self._city_counts: dict[str, tuple[int, int]] | None = None
+        self._progress: dict[tuple[str, str, _dt.date, Thresholds], Progress] = {}
+        #: When lights turn (the app's settings).
+        self.thresholds = Thresholds()
         self.rebuild()
 
     def forget_results(self) -> None:
@@ -134,6 +148,7 @@ class SearchIndex:
     def rebuild(self) -> None:
         """Start again from the plan (after the registry or many tasks changed)."""
         self.forget_results()
+        self._progress.clear()
         self._resolver = CityResolver(self.plan.registry)
         resolve = self._resolver.resolve
         found = [resolve(task) for task in self.plan.tasks]
@@ -167,6 +182,7 @@ class SearchIndex:
         """Task ``index`` changed; ``units``: its leads or participants may have (else only
         its search text is made again)."""
         self._last = None
+        self.forget_progress(self.plan.tasks[index])
         self._cold = min(self._cold, index)
         self.texts[index] = None
         if units:
@@ -230,8 +246,41 @@ class SearchIndex:
             rows = [i for i in rows if tasks[i].section == wanted]
         if spec.status is not None:
             status = "" if spec.status == EMPTY_STATUS else spec.status
-            rows = [i for i in rows if tasks[i].status == status]
+            if spec.round:  # the status the unit (or the lead) reported in the round
+                round_name, unit = spec.round, spec.unit
+                rows = [i for i in rows if _reported_status(tasks[i], round_name, unit) == status]
+            else:
+                rows = [i for i in rows if tasks[i].status == status]
+        if spec.light and spec.round:
+            light = self.progress(spec.round, spec.unit).light
+            rows = [i for i in rows if light(tasks[i]) == spec.light]
         return list(rows)
+
+    # -- progress of a round ------------------------------------------------------------------
+    def progress(self, round_name: str, unit: str = "") -> Progress:
+        """The lights and reports of a round for ``unit`` (or each task's leads), as of today;
+        kept until a task, a round or the thresholds change."""
+        key = (round_name, unit, _dt.date.today(), self.thresholds)
+        found = self._progress.get(key)
+        if found is None:
+            if len(self._progress) > 8:
+                self._progress.clear()
+            found = self._progress[key] = Progress(self.plan, round_name, unit, key[2], self.thresholds)
+        return found
+
+    def forget_progress(self, task: Task | None = None) -> None:
+        """A task's reports (or, with no task, the rounds or thresholds) changed."""
+        if task is None:
+            self._progress.clear()
+        else:
+            for progress in self._progress.values():
+                progress.forget(task)
+        self._last = None
+
+
+def _reported_status(task: Task, round_name: str, unit: str) -> str:
+    entry = entry_of(task, round_name, unit)
+    return entry.status if entry is not None else ""
 
 
 def _refines(words: list[str], earlier: list[str]) -> bool:

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 from taskmatrix.model.deadlines import FIXED, ONGOING, RECURRING, SPAN, Deadline
 from taskmatrix.model.rounds import DONE, LATE, PAUSED, Entry
+from taskmatrix.model.translate import QT_TRANSLATE_NOOP
 
 RED, YELLOW, GREEN, BLUE, GREY = "red", "yellow", "green", "blue", "grey"
 #: The lights from the worst to the best (a task with several reports shows its worst).
@@ -29,6 +30,14 @@ LIGHTS: tuple[str, ...] = (RED, YELLOW, GREEN, GREY, BLUE)
 #: A light as printed: a symbol that survives black and white, and a word.
 SYMBOLS: dict[str, str] = {RED: "✖", YELLOW: "▲", GREEN: "●", BLUE: "✔", GREY: "○"}
 WORDS: dict[str, str] = {RED: "红灯", YELLOW: "黄灯", GREEN: "绿灯", BLUE: "完成", GREY: "持续"}
+#: What a light means, for the screen (translated in the ``Lights`` context).
+LIGHT_NAMES: dict[str, str] = {
+    RED: QT_TRANSLATE_NOOP("Lights", "Red: overdue or far behind"),
+    YELLOW: QT_TRANSLATE_NOOP("Lights", "Yellow: due soon or behind"),
+    GREEN: QT_TRANSLATE_NOOP("Lights", "Green: on track"),
+    BLUE: QT_TRANSLATE_NOOP("Lights", "Blue: done"),
+    GREY: QT_TRANSLATE_NOOP("Lights", "Grey: ongoing or paused"),
+}
 #: Screen colours (the table also shows the symbol and the word).
 COLOURS: dict[str, str] = {RED: "#d9534f", YELLOW: "#e0a800", GREEN: "#2e8b57", BLUE: "#337ab7", GREY: "#8c8c8c"}
 

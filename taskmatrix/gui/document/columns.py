@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, Qt
 
-from taskmatrix.model.fields import FIELDS, TITLES_CONTEXT, Field, extra_key, field_of
+from taskmatrix.model.fields import FIELDS, REPORT_FIELDS, TITLES_CONTEXT, Field, extra_key, field_of
 from taskmatrix.model.plan import Plan
 
 _CENTER = Qt.AlignmentFlag.AlignCenter
@@ -19,6 +19,10 @@ _LOOK: dict[str, tuple[int, Qt.AlignmentFlag]] = {
     "status": (5, _CENTER), "progress": (12, _LEFT), "notes": (8, _LEFT),
 }
 _EXTRA_LOOK = (8, _LEFT)
+_REPORT_LOOK: dict[str, tuple[int, Qt.AlignmentFlag]] = {
+    "light": (5, _CENTER), "status": (5, _CENTER), "percent": (4, _CENTER), "progress": (16, _LEFT),
+    "problems": (10, _LEFT), "next_steps": (10, _LEFT), "reporter": (5, _LEFT), "date": (6, _CENTER),
+}
 
 
 @dataclass(frozen=True)
@@ -50,6 +54,11 @@ class Column:
 BASE_COLUMNS: tuple[Column, ...] = tuple(Column(f, *_LOOK[f.key]) for f in FIELDS)
 
 
+REPORT_COLUMNS: tuple[Column, ...] = tuple(Column(f, *_REPORT_LOOK[f.name]) for f in REPORT_FIELDS)
+
+
 def columns_for(plan: Plan) -> list[Column]:
-    """The declared columns, then one per extra field of the plan."""
-    return list(BASE_COLUMNS) + [Column(field_of(extra_key(name)), *_EXTRA_LOOK) for name in plan.extra_fields]
+    """The declared columns, one per extra field of the plan, and once the plan has rounds
+    the report columns of the round shown."""
+    return (list(BASE_COLUMNS) + [Column(field_of(extra_key(name)), *_EXTRA_LOOK) for name in plan.extra_fields]
+            + (list(REPORT_COLUMNS) if plan.rounds else []))

@@ -13,9 +13,13 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from taskmatrix.gui.document import commands
 from taskmatrix.gui.document.model import TaskTableModel
+from taskmatrix.gui.document.reports import DueCommand, RoundsCommand, SetReportCommand
 from taskmatrix.io.report import ImportReport
-from taskmatrix.model import edits
+from taskmatrix.model import edits, rounds
+from taskmatrix.model.deadlines import Deadline
+from taskmatrix.model.fields import Field, field_of
 from taskmatrix.model.plan import Plan, Task
+from taskmatrix.model.rounds import Round, find_round
 
 
 @dataclass(frozen=True)
@@ -179,6 +183,9 @@ class PlanDocument(QObject):
         return self.request(make)
 
     def _field_command(self, task: Task, key: str, value: Any) -> QUndoCommand | None:
+        fld = field_of(key)
+        if fld.kind == "report":
+            return self._report_command(task, fld, value)
         if key == "number" and any(t.number == value and t is not task for t in self.plan.tasks):
             raise edits.EditError(
                 QCoreApplication.translate("PlanDocument", "Task number {number} is taken.").format(number=value)
@@ -192,6 +199,66 @@ class PlanDocument(QObject):
             return None
         column = self.model.columns[self.model.column_of(key)]
         return commands.SetFieldCommand(self.model, task, key, value, column.title())
+
+    def _report_command(self, task: Task, fld: Field, value: Any) -> QUndoCommand | None:
+        model = self.model
+        if not model.round_name:
+            raise edits.EditError(QCoreApplication.translate("PlanDocument", "Choose a round first."))
+        if not any(t is task for t in self.plan.tasks):
+            raise edits.EditError(QCoreApplication.translate("PlanDocument", "The task is no longer in the plan."))
+        if model.report_value(task, fld) == value:
+            return None
+        column = model.columns[model.column_of(fld.key)]
+        return SetReportCommand(model, task, model.round_name, model.round_unit, fld.name, value, column.title())
+
+    # -- rounds ---------------------------------------------------------------------------------
+    def add_round(self, new: Round) -> bool:
+        """Add a round (drafted from the last one's reports)."""
+        def make() -> QUndoCommand:
+            if not new.name.strip() or find_round(self.plan, new.name) is not None:
+                raise edits.EditError(QCoreApplication.translate(
+                    "PlanDocument", "A round needs a name of its own (“{name}” is taken or empty).").format(
+                    name=new.name))
+            return RoundsCommand(self.model, QCoreApplication.translate("PlanDocument", "Add round {name}").format(
+                name=new.name), lambda plan: rounds.add_round(plan, new),
+                lambda plan, _: rounds.remove_round(plan, new.name))
+        return self.request(make)
+
+    def change_round(self, name: str, changed: Round) -> bool:
+        def make() -> QUndoCommand:
+            if not changed.name.strip() or (changed.name != name and find_round(self.plan, changed.name)):
+                raise edits.EditError(QCoreApplication.translate(
+                    "PlanDocument", "A round needs a name of its own (“{name}” is taken or empty).").format(
+                    name=changed.name))
+            return RoundsCommand(self.model, QCoreApplication.translate("PlanDocument", "Edit round {name}").format(
+                name=name), lambda plan: rounds.change_round(plan, name, changed),
+                lambda plan, old: rounds.change_round(plan, changed.name, old))
+        return self.request(make)
+
+    def remove_round(self, name: str) -> bool:
+        return self.request(lambda: RoundsCommand(
+            self.model, QCoreApplication.translate("PlanDocument", "Delete round {name}").format(name=name),
+            lambda plan: rounds.remove_round(plan, name),
+            lambda plan, removed: rounds.put_back_round(plan, *removed)))
+
+    def set_statuses(self, statuses: list[str]) -> bool:
+        def make() -> QUndoCommand | None:
+            cleaned = [s for s in dict.fromkeys(x.strip() for x in statuses) if s]
+            if not cleaned:
+                raise edits.EditError(QCoreApplication.translate("PlanDocument", "Keep at least one status."))
+            if cleaned == self.plan.statuses:
+                return None
+            old = list(self.plan.statuses)
+
+            def put(plan: Plan, values: list[str]) -> list[str]:
+                plan.statuses = list(values)
+                return old
+            return RoundsCommand(self.model, QCoreApplication.translate("PlanDocument", "Edit the statuses"),
+                                 lambda plan: put(plan, cleaned), lambda plan, _: put(plan, old))
+        return self.request(make)
+
+    def correct_deadline(self, task: Task, due: Deadline | None) -> bool:
+        return self.request(lambda: DueCommand(self.model, task, due) if due != task.due else None)
 
     def add_task(self, section: int | None, after_row: int | None) -> Task:
         task = Task(self.plan.next_task_number(), section)

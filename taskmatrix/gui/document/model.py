@@ -20,6 +20,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor
 
 from taskmatrix.gui.document.columns import Column, columns_for
+from taskmatrix.gui.document.reports import ReportsMixin
 from taskmatrix.model import edits
 from taskmatrix.model.fields import UNIT_KEYS, field_of
 from taskmatrix.model.filters import SearchIndex
@@ -44,18 +45,21 @@ _TOOLTIP_MIN = 12
 _AnyIndex = QModelIndex | QPersistentModelIndex
 
 
-class TaskTableModel(QAbstractTableModel):
-    """Rows are ``plan.tasks``; columns are :func:`columns_for` the plan.
+class TaskTableModel(ReportsMixin, QAbstractTableModel):
+    """Rows are ``plan.tasks``; columns are :func:`columns_for` the plan (with the report
+    columns of the round shown once the plan has rounds: see :class:`ReportsMixin`).
 
     Signals:
         planEdited(): after any change to the plan's content or structure.
         sectionsChanged(): after a section was added, renamed or removed.
         unitsChanged(): after units changed across tasks or in the registry.
+        roundsChanged(): after a round was added, changed or removed (or the statuses).
     """
 
     planEdited = Signal()
     sectionsChanged = Signal()
     unitsChanged = Signal()
+    roundsChanged = Signal()
 
     def __init__(self, plan: Plan, parent: Any = None) -> None:
         super().__init__(parent)
@@ -181,7 +185,9 @@ class TaskTableModel(QAbstractTableModel):
         return self._display[col](task, row), column.align, self._brush(task, column)
 
     def _brush(self, task: Task, column: Column) -> QBrush | None:
-        """Units not in the registry show in their own colour."""
+        """Units not in the registry show in their own colour; a light in its own."""
+        if column.field.kind == "report":
+            return self.report_brush(column.field, task)
         if column.field.kind == "units":
             registry = self._plan.registry
             if any(not registry.is_registered(u) for u in getattr(task, column.key)):
@@ -191,6 +197,8 @@ class TaskTableModel(QAbstractTableModel):
     def _display_getter(self, column: Column) -> Callable[[Task, int], str]:
         """How a column's cell text is made from a task (painting calls this for every cell)."""
         fld = column.field
+        if fld.kind == "report":
+            return self.report_display(fld)
         if fld.kind == "cities":  # from the search index, which keeps each row's cities
             return lambda task, row: join_units(self.index_.cities[row])
         text = fld.display(self._plan)
@@ -206,6 +214,8 @@ class TaskTableModel(QAbstractTableModel):
             return task.number
         if fld.kind == "cities":
             return join_units(self.index_.cities[row])
+        if fld.kind == "report":
+            return self.report_value(task, fld)
         return fld.text(self._plan, task)
 
     def setData(self, index: _AnyIndex, value: Any,
@@ -229,7 +239,10 @@ class TaskTableModel(QAbstractTableModel):
         return field_of(key).parse(self._plan, value)
 
     def raw_value(self, row: int, key: str) -> Any:
-        return field_of(key).get(self._plan.tasks[row])
+        fld = field_of(key)
+        if fld.kind == "report":
+            return self.report_value(self._plan.tasks[row], fld)
+        return fld.get(self._plan.tasks[row])
 
     # -- mutations (called by undo commands) ----------------------------------------------
     def set_field(self, row: int, key: str, value: Any) -> Any:

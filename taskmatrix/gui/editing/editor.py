@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSignalBlocker, Qt, Signal
-from PySide6.QtGui import QFocusEvent, QKeyEvent, QKeySequence
+from PySide6.QtCore import QCoreApplication, QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDockWidget,
     QFormLayout,
+    QGroupBox,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -23,89 +23,22 @@ from PySide6.QtWidgets import (
 )
 
 from taskmatrix.gui.document.model import TaskTableModel
+from taskmatrix.gui.editing.widgets import (
+    CommitTextEdit,
+    FieldUndo,
+    WrappingLabel,
+    _set_line,
+    _set_text,
+    forget_history,
+)
+from taskmatrix.gui.progress.texts import describe_deadline
 from taskmatrix.gui.units.unitlist import UnitListEdit
-from taskmatrix.model.fields import FIELDS, TITLES_CONTEXT, Field, extra_key
+from taskmatrix.model.fields import FIELDS, REPORT_FIELDS, TITLES_CONTEXT, Field, extra_key
 from taskmatrix.model.plan import MAX_NUMBER, Plan, Task
+from taskmatrix.model.progress import deadline_of
+from taskmatrix.model.rounds import reporting_unit
 
 _W = TypeVar("_W", bound=QWidget)
-
-
-class CommitTextEdit(QPlainTextEdit):
-    """A plain-text editor that announces its text when it loses focus.
-
-    Signals:
-        committed(str): the text, on leaving the editor.
-    """
-
-    committed = Signal(str)
-
-    def focusOutEvent(self, event: QFocusEvent) -> None:
-        super().focusOutEvent(event)
-        self.committed.emit(self.toPlainText())
-
-
-class WrappingLabel(QLabel):
-    """A word-wrapping label that asks its layout for every line it wraps to (a form layout
-    otherwise gives a wrapped label the height of its unwrapped text, and cuts it)."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWordWrap(True)
-        self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-
-    def resizeEvent(self, event: Any) -> None:
-        super().resizeEvent(event)
-        self._fit()
-
-    def setText(self, text: str) -> None:
-        super().setText(text)
-        self._fit()
-
-    def _fit(self) -> None:
-        height = self.heightForWidth(max(self.width(), 1))
-        if height > 0 and height != self.minimumHeight():
-            self.setMinimumHeight(height)
-
-
-class FieldUndo(QObject):
-    """Lets Ctrl+Z and Ctrl+Y reach the plan when a field has nothing of its own to undo or redo.
-
-    A field's undo history holds only what the user typed since the task was shown (filling a
-    field is not a user edit, and a committed edit is the plan's to undo): with none, the
-    keys are left to the window's Undo and Redo, which act on the plan.
-    """
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
-            undo = event.matches(QKeySequence.StandardKey.Undo)
-            redo = event.matches(QKeySequence.StandardKey.Redo) or (
-                event.key() == Qt.Key.Key_Y and event.modifiers() == Qt.KeyboardModifier.ControlModifier)
-            if undo or redo:
-                available = _history(watched)
-                if not (available[0] if undo else available[1]):
-                    event.ignore()
-                    return True  # not overridden: the shortcut goes to the window's action
-        return False
-
-
-def _history(widget: QObject) -> tuple[bool, bool]:
-    """(undo available, redo available) of a field's own editing history."""
-    if isinstance(widget, QLineEdit):
-        return widget.isUndoAvailable(), widget.isRedoAvailable()
-    if isinstance(widget, QPlainTextEdit):
-        document = widget.document()
-        return document.isUndoAvailable(), document.isRedoAvailable()
-    return False, False
-
-
-def forget_history(widget: QWidget) -> None:
-    """Clear a field's own undo history (after its text was committed to the plan)."""
-    if isinstance(widget, QPlainTextEdit):
-        widget.document().clearUndoRedoStacks()
-    elif isinstance(widget, QLineEdit) and (widget.isUndoAvailable() or widget.isRedoAvailable()):
-        position = widget.cursorPosition()
-        widget.setText(widget.text())  # setText starts a new history
-        widget.setCursorPosition(position)
 
 
 class TaskEditor(QDockWidget):
@@ -138,6 +71,21 @@ class TaskEditor(QDockWidget):
             self.widgets[fld.key] = widget
             self.form.addRow(QCoreApplication.translate(TITLES_CONTEXT, fld.title), widget)
             self.field_widgets.append(widget)
+        self.parsed_deadline = WrappingLabel(body)
+        self.parsed_deadline.setObjectName("parsedDeadline")
+        self.form.insertRow(self._row_of("deadline") + 1, "", self.parsed_deadline)
+        # The report of the round shown (its own group: it belongs to the round, not the task).
+        self.report_box = QGroupBox(body)
+        self.report_box.setObjectName("reportBox")
+        report_form = QFormLayout(self.report_box)
+        report_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        for fld in REPORT_FIELDS:
+            widget = self._make_widget(fld, self.report_box)
+            self.widgets[fld.key] = widget
+            report_form.addRow(QCoreApplication.translate(TITLES_CONTEXT, fld.title), widget)
+            self.field_widgets.append(widget)
+        self.form.addRow(self.report_box)
+        self.report_box.setVisible(False)
         # The widgets by name, for the code (and tests) that reach one field.
         self.number = self._widget("number", QSpinBox)
         self.section = self._widget("section", QComboBox)
@@ -165,6 +113,7 @@ class TaskEditor(QDockWidget):
         table.modelReset.connect(self._plan_reset)
         table.sectionsChanged.connect(self._refill_sections)
         table.unitsChanged.connect(self._refill_units)
+        table.roundsChanged.connect(self._refill_statuses)
         self._plan_reset()
 
     # -- showing a task -----------------------------------------------------------------
@@ -191,10 +140,15 @@ class TaskEditor(QDockWidget):
         plan = self.table.plan
         for fld in FIELDS:
             self._show(fld, self.widgets[fld.key], task, plan)
+        self._show_reports(task, plan)
         for name, edit in self.extra_edits.items():
             _set_line(edit, task.extra.get(name, ""))
 
     # -- the widget of each kind of field ------------------------------------------------------
+    def _row_of(self, key: str) -> int:
+        position: Any = self.form.getWidgetPosition(self.widgets[key])
+        return int(position[0])
+
     def _widget(self, key: str, kind: type[_W]) -> _W:
         widget = self.widgets[key]
         assert isinstance(widget, kind)
@@ -235,6 +189,44 @@ class TaskEditor(QDockWidget):
         edit = QLineEdit(parent)
         edit.editingFinished.connect(lambda: self._commit(key, edit.text()))
         return edit
+
+    def _show_reports(self, task: Task, plan: Plan) -> None:
+        """The parsed deadline, and the report of the round shown (the unit's, or the lead's)."""
+        deadline = deadline_of(plan, task)
+        self.parsed_deadline.setText(describe_deadline(deadline))
+        model = self.table
+        self.report_box.setVisible(bool(model.round_name))
+        if not model.round_name:
+            return
+        entry = model.report_entry(task)
+        unit = entry.unit if entry is not None else reporting_unit(task, model.round_unit)
+        self.report_box.setTitle(self.tr("{round}: the report of {unit}").format(
+            round=model.round_name, unit=unit or self.tr("the task")))
+        for fld in REPORT_FIELDS:
+            widget = self.widgets[fld.key]
+            value = model.report_value(task, fld)
+            text = fld.report_text(entry, model.report_light(task)) if fld.name in ("light", "percent", "date") \
+                else ("" if value is None else str(value))
+            if fld.name == "percent":
+                text = text.rstrip("%")
+            if isinstance(widget, QComboBox):
+                with QSignalBlocker(widget):
+                    widget.setCurrentText(text)
+            elif isinstance(widget, QPlainTextEdit):
+                _set_text(widget, text)
+            elif isinstance(widget, WrappingLabel):
+                widget.setText(text)
+            elif isinstance(widget, QLineEdit):
+                _set_line(widget, text)
+
+    def _refill_statuses(self) -> None:
+        combo = self.widgets["round:status"]
+        assert isinstance(combo, QComboBox)
+        with QSignalBlocker(combo):
+            combo.clear()
+            combo.addItems(["", *self.table.plan.statuses])
+        if self.task is not None:
+            self.refresh()
 
     def _show(self, fld: Field, widget: QWidget, task: Task, plan: Plan) -> None:
         """Put ``task``'s value of ``fld`` into its widget (without committing it)."""
@@ -296,6 +288,7 @@ class TaskEditor(QDockWidget):
             self.refresh()
 
     def _plan_reset(self) -> None:
+        self._refill_statuses()
         self._refill_sections()
         self._refill_units()
         self._rebuild_extras()
@@ -327,14 +320,3 @@ class TaskEditor(QDockWidget):
             edit.editingFinished.connect(lambda name=name, edit=edit: self._commit(extra_key(name), edit.text()))
             self.form.addRow(name, edit)
             self.extra_edits[name] = edit
-
-
-def _set_line(edit: QLineEdit, text: str) -> None:
-    if edit.text() != text:
-        edit.setText(text)
-        edit.setCursorPosition(0)
-
-
-def _set_text(edit: QPlainTextEdit, text: str) -> None:
-    if edit.toPlainText() != text:
-        edit.setPlainText(text)

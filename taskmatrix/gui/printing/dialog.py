@@ -33,6 +33,7 @@ from taskmatrix.gui.worker import run_here_with_progress
 from taskmatrix.io.errors import Cancelled, PlanSaveError
 from taskmatrix.model.filters import EMPTY_STATUS, ROLE_LEAD, ROLE_PARTICIPANT, FilterSpec
 from taskmatrix.model.plan import Task
+from taskmatrix.model.rounds import find_round
 from taskmatrix.sheets.content import (
     Sheet,
     cities_with_tasks,
@@ -41,6 +42,7 @@ from taskmatrix.sheets.content import (
     unit_sheet,
     units_with_tasks,
 )
+from taskmatrix.sheets.progress import progress_report, report_sheet
 from taskmatrix.sheets.render import Fonts, PrintOptions, choose_fonts, render_sheets, write_pdf
 
 
@@ -55,7 +57,8 @@ class PrintController(QObject):
     message = Signal(str)
     BINDINGS = {ActionId.PRINT_UNIT: "print_unit", ActionId.PRINT_CITY: "print_city",
                 ActionId.PRINT_FILTER: "print_filter", ActionId.PRINT_ALL_UNITS: "print_all_units",
-                ActionId.PRINT_ALL_CITIES: "print_all_cities", ActionId.PAGE_SETUP: "page_setup"}
+                ActionId.PRINT_ALL_CITIES: "print_all_cities", ActionId.PAGE_SETUP: "page_setup",
+                ActionId.PRINT_PROGRESS: "print_progress", ActionId.PRINT_UNIT_PROGRESS: "print_unit_progress"}
 
     def __init__(self, document: PlanDocument, state: ViewState, visible_tasks: Callable[[], list[Task]],
                  settings: Settings, parent: QWidget) -> None:
@@ -68,7 +71,14 @@ class PrintController(QObject):
         self.window = parent
 
     # -- page set-up ---------------------------------------------------------------------
-    def options(self) -> PrintOptions:
+    def options(self, landscape: bool | None = None) -> PrintOptions:
+        """The page set-up remembered (``landscape`` overrides its orientation)."""
+        options = self._remembered()
+        if landscape is not None:
+            options.landscape = landscape
+        return options
+
+    def _remembered(self) -> PrintOptions:
         try:
             margins = tuple(float(x) for x in self.settings.get(PAGE_MARGINS).split(","))
         except ValueError:
@@ -78,9 +88,9 @@ class PrintController(QObject):
             options.margins_mm = (margins[0], margins[1], margins[2], margins[3])
         return options
 
-    def printer(self) -> QPrinter:
+    def printer(self, landscape: bool | None = None) -> QPrinter:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setPageLayout(self.options().page_layout())
+        printer.setPageLayout(self.options(landscape).page_layout())
         printer.setDocName(self.document.plan.title or "Task Matrix")
         return printer
 
@@ -127,6 +137,22 @@ class PrintController(QObject):
         plan = self.document.plan
         return self.preview([city_sheet(plan, c) for c in cities_with_tasks(plan)])
 
+    def print_progress(self) -> bool:
+        """The round's progress report (进展情况汇总表) for the whole plan."""
+        return self._progress_report("")
+
+    def print_unit_progress(self) -> bool:
+        if not self.state.unit:
+            return self._nothing(self.tr("Choose a unit first (in the Units list or the filter bar)."))
+        return self._progress_report(self.state.unit)
+
+    def _progress_report(self, unit: str) -> bool:
+        round_ = find_round(self.document.plan, self.state.round)
+        if round_ is None:
+            return self._nothing(self.tr("Choose a reporting round first (in the filter bar)."))
+        report = progress_report(self.document.plan, round_, unit)
+        return self.preview([report_sheet(report)], landscape=True)
+
     def _nothing(self, message: str) -> bool:
         QMessageBox.information(self.window, self.tr("Print"), message)
         return False
@@ -142,13 +168,14 @@ class PrintController(QObject):
                     "(for example SimSun, FangSong, Noto Sans CJK SC or WenQuanYi Micro Hei) and try again."))
         return None
 
-    def preview(self, sheets: list[Sheet]) -> bool:
+    def preview(self, sheets: list[Sheet], landscape: bool | None = None) -> bool:
         """Lay the sheets out for the preview (with a progress dialog), then show it; a cancelled
-        layout shows and prints nothing."""
+        layout shows and prints nothing. ``landscape``: an orientation the sheets need (the
+        progress report), not remembered as the user's."""
         fonts = self.fonts()
         if fonts is None:
             return False
-        printer = self.printer()
+        printer = self.printer(landscape)
         dialog = QPrintPreviewDialog(printer, self.window)
         dialog.setWindowTitle(self.tr("Print Preview"))
         cancelled: list[bool] = []
@@ -156,7 +183,7 @@ class PrintController(QObject):
         toolbar = dialog.findChild(QToolBar)
         if toolbar is not None:
             pdf = QAction(self.tr("Save as PDF…"), dialog)
-            pdf.triggered.connect(lambda: self.save_pdf(sheets, fonts))
+            pdf.triggered.connect(lambda: self.save_pdf(sheets, fonts, landscape=landscape))
             toolbar.addSeparator()
             toolbar.addAction(pdf)
         _fit_to_screen(dialog, self.window)
@@ -169,7 +196,8 @@ class PrintController(QObject):
             self.message.emit(self.tr("Printing cancelled; nothing was printed."))
             return False
         accepted = bool(self.exec_dialog(dialog))
-        self._remember(printer.pageLayout())
+        if landscape is None:
+            self._remember(printer.pageLayout())
         return accepted and not cancelled
 
     def exec_dialog(self, dialog: QPrintPreviewDialog) -> int:
@@ -189,7 +217,8 @@ class PrintController(QObject):
             if device.printerState() == QPrinter.PrinterState.Active:
                 device.abort()  # nothing of what was laid out goes to a printer
 
-    def save_pdf(self, sheets: list[Sheet], fonts: Fonts, path: Path | None = None) -> bool:
+    def save_pdf(self, sheets: list[Sheet], fonts: Fonts, path: Path | None = None,
+                 landscape: bool | None = None) -> bool:
         if path is None:
             folder = Path(self.settings.get(LAST_FOLDER) or Path.home())
             name = sheets[0].title if len(sheets) == 1 else self.tr("Assignment sheets")
@@ -198,7 +227,7 @@ class PrintController(QObject):
             if not chosen:
                 return False
             path = Path(chosen) if chosen.lower().endswith(".pdf") else Path(chosen + ".pdf")
-        options = self.options()
+        options = self.options(landscape)
         title = self.document.plan.title
         try:
             # On the GUI thread: painting uses Qt (see worker.py); the progress keeps the window live.
@@ -255,7 +284,14 @@ class PageSetupDialog(QDialog):
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
 
-    def options(self) -> PrintOptions:
+    def options(self, landscape: bool | None = None) -> PrintOptions:
+        """The page set-up remembered (``landscape`` overrides its orientation)."""
+        options = self._remembered()
+        if landscape is not None:
+            options.landscape = landscape
+        return options
+
+    def _remembered(self) -> PrintOptions:
         margins = tuple(spin.value() for spin in self.margins)
         return PrintOptions(landscape=self.landscape.isChecked(), margins_mm=margins)  # type: ignore[arg-type]
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QSignalBlocker, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QSignalBlocker, Qt, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QComboBox,
@@ -29,6 +29,7 @@ from taskmatrix.model.filters import (
     ROLE_PARTICIPANT,
     FilterSpec,
 )
+from taskmatrix.model.lights import LIGHT_NAMES, LIGHTS, SYMBOLS
 from taskmatrix.model.plan import STATUSES, Plan
 
 #: Above this many tasks, typing waits for a pause before filtering.
@@ -66,6 +67,11 @@ class FilterBar(QWidget):
             self.role.addItem(text, role)
         self.city = self._combo("filterCity")
         self.status = self._combo("filterStatus")
+        self.round = self._combo("filterRound")
+        self.light = self._combo("filterLight")
+        self.light.addItem(self.tr("All lights"), "")
+        for light in LIGHTS:
+            self.light.addItem(f"{SYMBOLS[light]} {QCoreApplication.translate('Lights', LIGHT_NAMES[light])}", light)
         self.count = QLabel(self)
         self.count.setObjectName("filterCount")
         self.count.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -87,7 +93,9 @@ class FilterBar(QWidget):
         layout.addWidget(self.search, 3)
         for tip, widget in ((self.tr("Section"), self.section), (self.tr("Unit"), self.unit),
                             (self.tr("Role of the unit"), self.role), (self.tr("City (directly or through a group)"),
-                                                                       self.city), (self.tr("Status"), self.status)):
+                                                                       self.city), (self.tr("Status"), self.status),
+                            (self.tr("Reporting round shown (its reports and lights)"), self.round),
+                            (self.tr("Light in the round shown"), self.light)):
             widget.setToolTip(tip)
             layout.addWidget(widget, 1)
         layout.addWidget(self.marker)
@@ -96,7 +104,7 @@ class FilterBar(QWidget):
         self._fit_combo(self.role)
 
         self.search.textChanged.connect(self._text_changed)
-        for combo in (self.section, self.role, self.city, self.status):
+        for combo in (self.section, self.role, self.city, self.status, self.round, self.light):
             combo.currentIndexChanged.connect(self._emit)
         self.unit.activated.connect(self._emit)
         unit_edit = self.unit.lineEdit()
@@ -150,7 +158,23 @@ class FilterBar(QWidget):
                 self.status.addItem(status, status)
         self._fit_combo(self.section)
         self._fit_combo(self.status)
+        self.set_rounds(plan)
         self.set_units(plan, used)
+
+    def set_rounds(self, plan: Plan) -> None:
+        """Fill the round choices (after rounds were added, renamed or deleted) and the statuses."""
+        with QSignalBlocker(self.round), QSignalBlocker(self.status):
+            self.round.clear()
+            self.round.addItem(self.tr("No round"), "")
+            for round_ in plan.rounds:
+                self.round.addItem(round_.name, round_.name)
+            for status in plan.statuses if plan.rounds else ():
+                if self.status.findData(status) < 0:
+                    self.status.addItem(status, status)
+        self.round.setVisible(bool(plan.rounds))
+        self.light.setVisible(bool(plan.rounds))
+        self._fit_combo(self.round)
+        self._fit_combo(self.light)
 
     def set_units(self, plan: Plan, used: Sequence[str] | None = None) -> None:
         """Fill the unit and city choices (when units changed); ``used``: as for :meth:`set_plan`."""
@@ -181,7 +205,7 @@ class FilterBar(QWidget):
 
     def set_spec(self, spec: FilterSpec) -> None:
         """Show ``spec`` in the widgets (choices not offered fall back to "all")."""
-        widgets = (self.search, self.section, self.unit, self.role, self.city, self.status)
+        widgets = (self.search, self.section, self.unit, self.role, self.city, self.status, self.round, self.light)
         for w in widgets:
             w.blockSignals(True)
         if self.search.text() != spec.text:
@@ -191,6 +215,8 @@ class FilterBar(QWidget):
         _select(self.role, spec.role)
         _select(self.city, spec.city)
         _select(self.status, spec.status)
+        _select(self.round, spec.round)
+        _select(self.light, spec.light)
         for w in widgets:
             w.blockSignals(False)
         self._timer.stop()
@@ -227,6 +253,8 @@ class FilterBar(QWidget):
             role=self.role.currentData() or ROLE_ANY,
             city=self.city.currentData() or "",
             status=self.status.currentData(),
+            round=self.round.currentData() or "",
+            light=(self.light.currentData() or "") if self.round.currentData() else "",
         )
 
     def _text_changed(self) -> None:

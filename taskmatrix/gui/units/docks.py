@@ -28,6 +28,8 @@ from taskmatrix.gui.document.model import TaskTableModel
 from taskmatrix.gui.state import ViewState
 from taskmatrix.gui.units.models import CityTableModel, TaskGroup, TaskListModel, UnitRole, UnitTreeModel
 from taskmatrix.model.filters import FilterSpec
+from taskmatrix.model.lights import printed
+from taskmatrix.model.plan import Task
 from taskmatrix.model.queries import city_tasks, unit_tasks
 
 REFRESH_MS = 60
@@ -115,6 +117,7 @@ class _TaskListDock(QDockWidget):
         self.table = table
         self.state = state
         self.current = ""
+        self._round = state.round
         self._shown_counts: dict[str, tuple[int, int]] | None = None
         self.chooser = chooser
         chooser.model().setParent(self)
@@ -159,6 +162,15 @@ class _TaskListDock(QDockWidget):
         name = self._chosen_in(spec)
         if name != self.current:
             self.choose(name)
+        elif spec.round != self._round:
+            self._show_tasks()
+        self._round = spec.round
+
+    def _light_note(self, task: Task, unit: str = "") -> str:
+        """The task's light in the round shown (for the lists of the chosen unit's tasks)."""
+        if not self.state.round:
+            return ""
+        return printed(self.table.index_.progress(self.state.round, unit).light(task))
 
     def _schedule_refresh(self) -> None:
         self._timer.start(REFRESH_MS)
@@ -273,8 +285,8 @@ class UnitsDock(_TaskListDock):
     def _groups(self, name: str) -> list[TaskGroup]:
         plan, rows = self.table.plan, self.table.index_.unit_rows(name) if name else []
         found = unit_tasks(plan, name, [plan.tasks[i] for i in rows])
-        return [TaskGroup(self.tr("Lead"), [(t, "") for t in found.lead]),
-                TaskGroup(self.tr("Taking part"), [(t, "") for t in found.participant])]
+        return [TaskGroup(self.tr("Lead"), [(t, self._light_note(t, name)) for t in found.lead]),
+                TaskGroup(self.tr("Taking part"), [(t, self._light_note(t, name)) for t in found.participant])]
 
 
 class CitiesDock(_TaskListDock):

@@ -23,9 +23,9 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from taskmatrix.model.fields import QT_TRANSLATE_NOOP
 from taskmatrix.model.plan import Plan, Task
 from taskmatrix.model.queries import city_counts, unit_counts
+from taskmatrix.model.translate import QT_TRANSLATE_NOOP
 from taskmatrix.model.units import CATEGORIES
 
 UnitRole = Qt.ItemDataRole.UserRole + 10

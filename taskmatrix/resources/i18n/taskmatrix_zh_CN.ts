@@ -116,6 +116,34 @@
         <translation>打印全部地市的分工清单(&amp;I)…</translation>
     </message>
     <message>
+        <source>&amp;New Reporting Round…</source>
+        <translation>新建报送期次(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit the Round…</source>
+        <translation>编辑本期(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete the Round…</source>
+        <translation>删除本期(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Correct the Dead&amp;line…</source>
+        <translation>更正完成时限(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Lights and &amp;Statuses…</source>
+        <translation>亮灯与状态设置(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Print the Round&apos;s &amp;Progress Report…</source>
+        <translation>打印本期进展情况汇总表(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Print the Selected Unit&apos;s Progress &amp;Report…</source>
+        <translation>打印所选单位进展情况表(&amp;R)…</translation>
+    </message>
+    <message>
         <source>中文</source>
         <translation>中文</translation>
     </message>
@@ -213,6 +241,39 @@
         <source>Notes</source>
         <translation>备注</translation>
     </message>
+    <message>
+        <source>Light</source>
+        <extracomment>The report fields of the round shown (``round:NAME``: an attribute of the report).</extracomment>
+        <translation>亮灯</translation>
+    </message>
+    <message>
+        <source>Reported status</source>
+        <translation>报送状态</translation>
+    </message>
+    <message>
+        <source>Done (%)</source>
+        <translation>完成进度(%)</translation>
+    </message>
+    <message>
+        <source>Progress reported</source>
+        <translation>进展情况</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>存在问题</translation>
+    </message>
+    <message>
+        <source>Next steps</source>
+        <translation>下步计划</translation>
+    </message>
+    <message>
+        <source>Reporter</source>
+        <translation>填报人</translation>
+    </message>
+    <message>
+        <source>Report date</source>
+        <translation>填报日期</translation>
+    </message>
 </context>
 <context>
     <name>Commands</name>
@@ -243,6 +304,57 @@
     <message>
         <source>Edit the plan&apos;s title and preamble</source>
         <translation>修改计划标题和前言</translation>
+    </message>
+    <message>
+        <source>Edit “{field}” of task {number} in {round}</source>
+        <translation>编辑任务 {number} 在{round}的“{field}”</translation>
+    </message>
+    <message>
+        <source>Correct the deadline of task {number}</source>
+        <translation>更正任务 {number} 的完成时限</translation>
+    </message>
+</context>
+<context>
+    <name>DeadlineDialog</name>
+    <message>
+        <source>finish by a date</source>
+        <translation>在某日前完成</translation>
+    </message>
+    <message>
+        <source>between two dates</source>
+        <translation>在两个日期之间</translation>
+    </message>
+    <message>
+        <source>every year (or quarter…)</source>
+        <translation>每年（或每季度、每月）</translation>
+    </message>
+    <message>
+        <source>ongoing, no end</source>
+        <translation>持续推进，无截止</translation>
+    </message>
+    <message>
+        <source>no deadline</source>
+        <translation>无时限</translation>
+    </message>
+    <message>
+        <source>Correct the Deadline</source>
+        <translation>更正完成时限</translation>
+    </message>
+    <message>
+        <source>As written</source>
+        <translation>原文</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>起始</translation>
+    </message>
+    <message>
+        <source>Last day</source>
+        <translation>截止日期</translation>
     </message>
 </context>
 <context>
@@ -453,6 +565,10 @@
         <translation>牵头或参与</translation>
     </message>
     <message>
+        <source>All lights</source>
+        <translation>全部亮灯</translation>
+    </message>
+    <message>
         <source>Role of the unit</source>
         <translation>单位角色</translation>
     </message>
@@ -465,12 +581,24 @@
         <translation>状态</translation>
     </message>
     <message>
+        <source>Reporting round shown (its reports and lights)</source>
+        <translation>显示的报送期次（其报送内容与亮灯）</translation>
+    </message>
+    <message>
+        <source>Light in the round shown</source>
+        <translation>所显示期次的亮灯</translation>
+    </message>
+    <message>
         <source>All sections</source>
         <translation>全部领域</translation>
     </message>
     <message>
         <source>(no section)</source>
         <translation>（无领域）</translation>
+    </message>
+    <message>
+        <source>No round</source>
+        <translation>不显示期次</translation>
     </message>
     <message>
         <source>All units</source>
@@ -510,6 +638,30 @@
     </message>
 </context>
 <context>
+    <name>Lights</name>
+    <message>
+        <source>Red: overdue or far behind</source>
+        <extracomment>The lights from the worst to the best (a task with several reports shows its worst). A light as printed: a symbol that survives black and white, and a word. What a light means, for the screen (translated in the ``Lights`` context).</extracomment>
+        <translation>红灯：逾期或严重滞后</translation>
+    </message>
+    <message>
+        <source>Yellow: due soon or behind</source>
+        <translation>黄灯：临近时限或滞后</translation>
+    </message>
+    <message>
+        <source>Green: on track</source>
+        <translation>绿灯：正常推进</translation>
+    </message>
+    <message>
+        <source>Blue: done</source>
+        <translation>蓝灯：已完成</translation>
+    </message>
+    <message>
+        <source>Grey: ongoing or paused</source>
+        <translation>灰灯：持续推进或暂缓</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>&amp;File</source>
@@ -528,6 +680,10 @@
     <message>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Progress</source>
+        <translation>进展(&amp;P)</translation>
     </message>
     <message>
         <source>&amp;View</source>
@@ -637,6 +793,34 @@
         <translation>该任务已不在计划中。</translation>
     </message>
     <message>
+        <source>Choose a round first.</source>
+        <translation>请先选择期次。</translation>
+    </message>
+    <message>
+        <source>A round needs a name of its own (“{name}” is taken or empty).</source>
+        <translation>期次须有自己的名称（“{name}”已被使用或为空）。</translation>
+    </message>
+    <message>
+        <source>Add round {name}</source>
+        <translation>添加期次 {name}</translation>
+    </message>
+    <message>
+        <source>Edit round {name}</source>
+        <translation>编辑期次 {name}</translation>
+    </message>
+    <message>
+        <source>Delete round {name}</source>
+        <translation>删除期次 {name}</translation>
+    </message>
+    <message>
+        <source>Keep at least one status.</source>
+        <translation>至少保留一个状态。</translation>
+    </message>
+    <message>
+        <source>Edit the statuses</source>
+        <translation>编辑状态列表</translation>
+    </message>
+    <message>
         <source>Add task {number}</source>
         <translation>新建第 {number} 项任务</translation>
     </message>
@@ -686,6 +870,10 @@
     <message>
         <source>Choose a city first (in the Cities list or the filter bar).</source>
         <translation>请先选择一个地市（在地市列表或筛选栏中）。</translation>
+    </message>
+    <message>
+        <source>Choose a reporting round first (in the filter bar).</source>
+        <translation>请先在筛选栏选择报送期次。</translation>
     </message>
     <message>
         <source>Print</source>
@@ -738,6 +926,88 @@
     <message>
         <source>Saved {path}</source>
         <translation>已保存 {path}</translation>
+    </message>
+</context>
+<context>
+    <name>Progress</name>
+    <message>
+        <source>done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>on track</source>
+        <translation>正常推进</translation>
+    </message>
+    <message>
+        <source>due soon or behind</source>
+        <translation>预警</translation>
+    </message>
+    <message>
+        <source>overdue or far behind</source>
+        <translation>逾期或严重滞后</translation>
+    </message>
+    <message>
+        <source>ongoing</source>
+        <translation>持续推进</translation>
+    </message>
+    <message>
+        <source>read as: by {end}</source>
+        <translation>解析为：{end} 前完成</translation>
+    </message>
+    <message>
+        <source>read as: {start} to {end}</source>
+        <translation>解析为：{start} 至 {end}</translation>
+    </message>
+    <message>
+        <source>read as: recurring (every year, quarter or month)</source>
+        <translation>解析为：周期性（每年、每季度或每月）</translation>
+    </message>
+    <message>
+        <source>read as: ongoing, no end</source>
+        <translation>解析为：持续推进，无截止</translation>
+    </message>
+    <message>
+        <source>not understood: correct it (Progress ▸ Correct the Deadline)</source>
+        <translation>未能识别：请更正（进展 ▸ 更正完成时限）</translation>
+    </message>
+    <message>
+        <source> (estimated)</source>
+        <translation>（估计）</translation>
+    </message>
+    <message>
+        <source>{round} · {count} tasks shown: </source>
+        <translation>{round} · 显示 {count} 项任务：</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressSettingsDialog</name>
+    <message>
+        <source>Lights and Statuses</source>
+        <translation>亮灯与状态设置</translation>
+    </message>
+    <message>
+        <source> points</source>
+        <translation> 个百分点</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>Red when behind the expected progress by more than</source>
+        <translation>落后序时进度超过以下值时亮红灯</translation>
+    </message>
+    <message>
+        <source>Yellow when behind by more than</source>
+        <translation>落后超过以下值时亮黄灯</translation>
+    </message>
+    <message>
+        <source>Yellow when the deadline is within</source>
+        <translation>距完成时限不足以下天数时亮黄灯</translation>
+    </message>
+    <message>
+        <source>Statuses (separated by 、)</source>
+        <translation>状态（用“、”分隔）</translation>
     </message>
 </context>
 <context>
@@ -817,6 +1087,68 @@ Restore it?</source>
     </message>
 </context>
 <context>
+    <name>RoundController</name>
+    <message>
+        <source>New Reporting Round</source>
+        <translation>新建报送期次</translation>
+    </message>
+    <message>
+        <source>Edit the Round</source>
+        <translation>编辑期次</translation>
+    </message>
+    <message>
+        <source>Delete the Round</source>
+        <translation>删除期次</translation>
+    </message>
+    <message>
+        <source>Delete round {name} and every report in it? You can undo this.</source>
+        <translation>删除期次 {name} 及其全部报送内容？可以撤销。</translation>
+    </message>
+    <message>
+        <source>Correct the Deadline</source>
+        <translation>更正完成时限</translation>
+    </message>
+    <message>
+        <source>Select a task in the table first.</source>
+        <translation>请先在表格中选择一项任务。</translation>
+    </message>
+    <message>
+        <source>Reporting Rounds</source>
+        <translation>报送期次</translation>
+    </message>
+    <message>
+        <source>Add a reporting round first (Progress ▸ New Reporting Round).</source>
+        <translation>请先添加报送期次（进展 ▸ 新建报送期次）。</translation>
+    </message>
+</context>
+<context>
+    <name>RoundDialog</name>
+    <message>
+        <source>for example 2019年第一季度 or 2019年6月</source>
+        <translation>例如 2019年第一季度 或 2019年6月</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Period from</source>
+        <translation>统计期自</translation>
+    </message>
+    <message>
+        <source>Period to</source>
+        <translation>统计期至</translation>
+    </message>
+    <message>
+        <source>Reports due</source>
+        <translation>报送截止</translation>
+    </message>
+    <message>
+        <source>A new round starts from the last round&apos;s reports as a draft.</source>
+        <translation>新期次以上一期的报送内容为草稿，上一期内容保持不变。</translation>
+    </message>
+</context>
+<context>
     <name>TaskDelegate</name>
     <message>
         <source>(no section)</source>
@@ -834,8 +1166,16 @@ Restore it?</source>
         <translation>任务详情</translation>
     </message>
     <message>
-        <source>(none)</source>
+        <source>{round}: the report of {unit}</source>
         <extracomment>One widget per declared field, made by how the field is typed.</extracomment>
+        <translation>{round}：{unit}的报送</translation>
+    </message>
+    <message>
+        <source>the task</source>
+        <translation>本任务</translation>
+    </message>
+    <message>
+        <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>

@@ -1,0 +1,48 @@
+"""The round summary strip under the filter bar: how many of the tasks shown are done, on
+track, due soon or behind, overdue, ongoing, in the round shown."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QLabel, QWidget
+
+from taskmatrix.gui.document.model import TaskTableModel
+from taskmatrix.gui.progress.texts import round_counts
+from taskmatrix.gui.state import ViewState
+from taskmatrix.model.plan import Task
+
+REFRESH_MS = 60
+
+
+class RoundStrip(QLabel):
+    def __init__(self, model: TaskTableModel, state: ViewState, visible_tasks: Callable[[], list[Task]],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("roundStrip")
+        self.setStyleSheet("QLabel#roundStrip { padding: 2px 8px; background: palette(alternate-base); }")
+        self.model = model
+        self.state = state
+        self.visible_tasks = visible_tasks
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(REFRESH_MS)
+        self._timer.timeout.connect(self.refresh)
+        for signal in (state.changed, model.planEdited, model.roundsChanged, model.modelReset):
+            signal.connect(self.schedule)
+        self.refresh()
+
+    def schedule(self, *args: object) -> None:
+        self._timer.start()
+
+    def refresh(self) -> None:
+        name = self.state.round
+        self.setVisible(bool(name))
+        if not name:
+            return
+        progress = self.model.index_.progress(name, self.state.unit)
+        tasks = self.visible_tasks()
+        counts: Counter[str] = Counter(progress.light(t) for t in tasks)
+        self.setText(round_counts(name, counts, len(tasks)))
