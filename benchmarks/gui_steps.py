@@ -164,6 +164,24 @@ class Interactive:
         self.repaint()
         return time.perf_counter() - start
 
+    def switch_round(self, name: str) -> float:
+        """Show round ``name`` with its lights not yet computed (as after an edit); repaint the
+        table and the round strip."""
+        self.window.document.model.index_.forget_progress()
+        start = time.perf_counter()
+        self.window.state.set_round(name)
+        self.repaint(self.window.round_strip)
+        return time.perf_counter() - start
+
+    def filter_light(self, light: str) -> float:
+        state = self.window.state
+        state.set_spec(state.spec.with_(light=""))
+        self.settle()
+        start = time.perf_counter()
+        state.set_spec(state.spec.with_(light=light))
+        self.repaint(self.window.round_strip)
+        return time.perf_counter() - start
+
     def close(self) -> None:
         self.window.document.undo_stack.setClean()
         self.window.close()
@@ -206,6 +224,39 @@ def gui_steps(suite: Any, size: int, paths: dict[str, Path], tmp: Path) -> None:
         ui.close()
     suite.add(Row("peak memory of the app with the plan open", size, [max(r[3] for r in runs)],
                   unit="MB", target="≤500 MB at 100k"))
+
+
+def progress_steps(suite: Any, size: int, paths: dict[str, Path], tmp: Path) -> None:
+    """A plan with 4 rounds (each lead reporting on its task): save with the round sheets, switch
+    rounds, filter by light."""
+    from benchmarks.suite import Row
+    from benchmarks.synth import add_rounds
+    from taskmatrix.io.excel.write import write_xlsx
+    from taskmatrix.io.formats import read_plan
+
+    if size > 10_000:
+        return
+    plain = read_plan(paths["xlsx"]).plan
+    tracked = add_rounds(read_plan(paths["xlsx"]).plan, 4)
+    rounded = tmp / "rounds.xlsx"
+    write_xlsx(tracked, rounded, backup=False)
+    suite.time("save .xlsx (for the round sheets)", size, lambda: write_xlsx(plain, tmp / "p.xlsx", backup=False))
+    suite.time("save .xlsx with 4 round sheets", size, lambda: write_xlsx(tracked, tmp / "r.xlsx", backup=False),
+               baseline="save .xlsx (for the round sheets)", target="≤1.5x")
+    ui = Interactive(rounded)
+    try:
+        names = [r.name for r in tracked.rounds]
+        ui.window.state.set_round(names[0])
+        ui.settle()
+        switches = [ui.switch_round(name) for _ in range(suite.repeat) for name in names[1:] + names[:1]]
+        suite.add(Row("switch rounds (lights + table + strip repaint)", size, switches, target="≤50 ms at 10k",
+                      note="lights of the round computed afresh each time"))
+        from taskmatrix.model.lights import LIGHTS
+
+        lights = [ui.filter_light(light) for _ in range(suite.repeat) for light in LIGHTS]
+        suite.add(Row("filter by light (+ repaint)", size, lights, target="≤30 ms at 10k"))
+    finally:
+        ui.close()
 
 
 def print_steps(suite: Any, size: int, paths: dict[str, Path], tmp: Path) -> None:

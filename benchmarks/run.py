@@ -139,6 +139,12 @@ def _formats(suite: Suite, size: int, paths: dict[str, Path], tmp: Path) -> None
     format_steps(suite, size, paths, tmp)
 
 
+def _progress(suite: Suite, size: int, paths: dict[str, Path], tmp: Path) -> None:
+    from benchmarks.gui_steps import progress_steps
+
+    progress_steps(suite, size, paths, tmp)
+
+
 def _print(suite: Suite, size: int, paths: dict[str, Path], tmp: Path) -> None:
     from benchmarks.gui_steps import print_steps
 
@@ -146,7 +152,7 @@ def _print(suite: Suite, size: int, paths: dict[str, Path], tmp: Path) -> None:
 
 
 STEP_GROUPS: dict[str, Callable[[Suite, int, dict[str, Path], Path], None]] = {
-    "io": io_steps, "formats": _formats, "gui": _gui, "print": _print}
+    "io": io_steps, "formats": _formats, "gui": _gui, "progress": _progress, "print": _print}
 
 
 def main(argv: list[str] | None = None) -> int:

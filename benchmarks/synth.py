@@ -54,6 +54,35 @@ def synthetic_plan(n: int, seed: int = 20181231) -> Plan:
     return plan
 
 
+def add_rounds(plan: Plan, count: int = 4, seed: int = 20190331) -> Plan:
+    """Give ``plan`` ``count`` quarterly rounds (2019年第一季度 …) in which each lead reports on
+    its task, with statuses, percentages and a sentence of progress, problems and next steps."""
+    import datetime as dt
+
+    from taskmatrix.model.rounds import PROGRESS_STATUSES, Entry, Round
+
+    rng = random.Random(seed)
+    phrases = ["已完成方案制定", "正在推进项目建设", "完成年度投资80%", "已召开专题会议", "部分指标滞后"]
+    quarters = ["一", "二", "三", "四"]
+    for q in range(count):
+        year, quarter = 2019 + q // 4, q % 4
+        start = dt.date(year, quarter * 3 + 1, 1)
+        end = dt.date(year + (quarter == 3), (quarter * 3 + 3) % 12 + 1, 1) - dt.timedelta(days=1)
+        name = f"{year}年第{quarters[quarter]}季度"
+        plan.rounds.append(Round(name, start, end, end + dt.timedelta(days=10)))
+        for task in plan.tasks:
+            entries = {}
+            for unit in task.leads or [""]:
+                if rng.random() < 0.1:
+                    continue  # not reported
+                entries[unit] = Entry(unit, rng.choice(PROGRESS_STATUSES), rng.choice((None, 25.0, 50.0, 80.0)),
+                                      rng.choice(phrases), rng.choice(("", "资金不足")), rng.choice(phrases),
+                                      rng.choice(("张三", "李四")), end)
+            if entries:
+                task.reports[name] = entries
+    return plan
+
+
 def plan_text(plan: Plan) -> str:
     """The plan as plan text (FORMATS.md §1), the way the official documents are written."""
     lines = [plan.title, "", plan.preamble, ""]

@@ -83,7 +83,7 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.filter_bar)
-        layout.addWidget(self.round_strip)
+        self.filter_bar.round_layout.addWidget(self.round_strip, 1)
         layout.addWidget(self.table)
         self.setCentralWidget(central)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.units_dock)
@@ -138,6 +138,8 @@ class MainWindow(QMainWindow):
         doc.model.sectionsChanged.connect(self._sections_changed)
         doc.model.unitsChanged.connect(self._units_changed)
         doc.model.roundsChanged.connect(lambda: self.filter_bar.set_rounds(self.document.plan))
+        doc.model.roundsChanged.connect(self._reports_shown)
+        self.state.changed.connect(self._reports_shown)
         doc.model.rowsInserted.connect(self._update_counts)
         doc.model.rowsRemoved.connect(self._update_counts)
         self.proxy.countChanged.connect(self.filter_bar.set_count)
@@ -153,12 +155,16 @@ class MainWindow(QMainWindow):
         self.state.clear()
         self.filter_bar.set_count(self.proxy.rowCount(), len(plan.tasks))  # shown from the start
         self.table.restore_header(self.settings.get(HEADER_STATE))
+        self._reports_shown()
         self._update_title()
         self._update_counts()
         self.edits.selection_changed()
         # Search texts are made after the first paint, a slice at a time, so the first
         # keystroke finds them ready and no slice holds up the window.
         self._warm_timer.start(250)
+
+    def _reports_shown(self, *args: object) -> None:
+        self.table.show_reports(self.state.round)
 
     def _warm_index(self) -> None:
         if not self.document.model.index_.warm(limit=WARM_SLICE):

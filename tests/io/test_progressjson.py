@@ -96,12 +96,14 @@ def test_rounds_reopen_exactly_from_a_workbook_and_other_sheets_stay(tmp_path):
     again = read_plan(path).plan
     assert again.rounds == plan.rounds and again.statuses == plan.statuses
     assert [t.reports for t in again.tasks] == [t.reports for t in plan.tasks]
+    assert [t.due for t in again.tasks] == [t.due for t in plan.tasks]  # the corrected deadline too
     # Saved again (spliced into itself): the rounds are rewritten, nothing doubles.
     write_plan(again, path)
     names = openpyxl.load_workbook(path, read_only=True).sheetnames
     assert names == ["任务分工表", "责任矩阵", "单位汇总", "进展-2019年第一季度", "进展-2019年第二季度"]
     third = read_plan(path).plan
     assert [t.reports for t in third.tasks] == [t.reports for t in plan.tasks]
+    assert third.tasks[2].due == plan.tasks[2].due
 
 
 def test_a_round_sheet_shows_each_report_with_its_light(tmp_path):

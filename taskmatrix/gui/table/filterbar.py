@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QSizePolicy,
     QToolButton,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -88,19 +89,36 @@ class FilterBar(QWidget):
         self.clear.setDefaultAction(clear_action)
         self.clear.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
 
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(6, 4, 6, 4)
+        # Two rows: the filters, and (once the plan has rounds) the round shown, its light
+        # filter and whatever the window adds there (the round's summary): room at 1366 px.
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(6, 4, 6, 4)
+        outer.setSpacing(2)
+        layout = QHBoxLayout()
+        outer.addLayout(layout)
         layout.addWidget(self.search, 3)
         for tip, widget in ((self.tr("Section"), self.section), (self.tr("Unit"), self.unit),
                             (self.tr("Role of the unit"), self.role), (self.tr("City (directly or through a group)"),
-                                                                       self.city), (self.tr("Status"), self.status),
-                            (self.tr("Reporting round shown (its reports and lights)"), self.round),
-                            (self.tr("Light in the round shown"), self.light)):
+                                                                       self.city), (self.tr("Status"), self.status)):
             widget.setToolTip(tip)
             layout.addWidget(widget, 1)
         layout.addWidget(self.marker)
         layout.addWidget(self.count)
         layout.addWidget(self.clear)
+        self.rounds_row = QWidget(self)
+        self.rounds_row.setObjectName("roundsRow")
+        self.round_layout = QHBoxLayout(self.rounds_row)
+        self.round_layout.setContentsMargins(0, 0, 0, 0)
+        round_label = QLabel(self.tr("Round:"), self.rounds_row)
+        round_label.setBuddy(self.round)
+        self.round_layout.addWidget(round_label)
+        for tip, widget in ((self.tr("Reporting round shown (its reports and lights)"), self.round),
+                            (self.tr("Light in the round shown"), self.light)):
+            widget.setToolTip(tip)
+            widget.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+            self.round_layout.addWidget(widget)
+        outer.addWidget(self.rounds_row)
+        self.rounds_row.setVisible(False)
         self._fit_combo(self.role)
 
         self.search.textChanged.connect(self._text_changed)
@@ -171,8 +189,7 @@ class FilterBar(QWidget):
             for status in plan.statuses if plan.rounds else ():
                 if self.status.findData(status) < 0:
                     self.status.addItem(status, status)
-        self.round.setVisible(bool(plan.rounds))
-        self.light.setVisible(bool(plan.rounds))
+        self.rounds_row.setVisible(bool(plan.rounds))
         self._fit_combo(self.round)
         self._fit_combo(self.light)
 

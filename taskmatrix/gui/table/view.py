@@ -13,6 +13,7 @@ from taskmatrix.gui.document.model import TaskRole
 from taskmatrix.gui.state import ViewState
 from taskmatrix.gui.table.delegates import TaskDelegate
 from taskmatrix.gui.table.proxy import TaskProxyModel
+from taskmatrix.model.fields import REPORT_PREFIX
 from taskmatrix.model.plan import Task
 
 
@@ -48,7 +49,23 @@ class TaskTableView(QTableView):
         header.setStretchLastSection(False)
         header.setSectionsMovable(True)
         header.setMinimumSectionSize(self.fontMetrics().horizontalAdvance("中") * 2)
+        self._reports_placed: tuple[int, ...] = ()
         self.apply_default_widths()
+
+    def show_reports(self, round_name: str) -> None:
+        """The report columns only while a round is shown, and then beside the lead units (the
+        first time they show; the user may move them after that)."""
+        header = self.horizontalHeader()
+        columns = self.proxy.table().columns
+        reports = [i for i, c in enumerate(columns) if c.key.startswith(REPORT_PREFIX)]
+        for i in reports:
+            self.setColumnHidden(i, not round_name)
+        placed = tuple(reports)
+        if round_name and reports and self._reports_placed != placed:
+            self._reports_placed = placed
+            target = header.visualIndex(self.proxy.table().column_of("leads")) + 1
+            for offset, logical in enumerate(reports):
+                header.moveSection(header.visualIndex(logical), target + offset)
 
     def apply_default_widths(self) -> None:
         """Widths from the declared columns, in units of one Chinese character."""
@@ -58,6 +75,7 @@ class TaskTableView(QTableView):
 
     def restore_header(self, state: QByteArray) -> None:
         header = self.horizontalHeader()
+        self._reports_placed = ()
         if state.isEmpty() or not header.restoreState(state) or header.count() != self.proxy.columnCount():
             self.apply_default_widths()
         # Sorting is not restored: the plan's own order is what users expect on opening.

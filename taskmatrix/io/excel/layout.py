@@ -262,9 +262,18 @@ def canonical_header(rows: list[list[Any]], found: HeaderInfo) -> HeaderInfo:
 
 
 def column_letter(index: int) -> str:
+    if 0 <= index < len(_LETTERS):
+        return _LETTERS[index]
+    return _column_letter(index)
+
+
+def _column_letter(index: int) -> str:
     letters = ""
     index += 1
     while index:
         index, rem = divmod(index - 1, 26)
         letters = chr(65 + rem) + letters
     return letters
+
+
+_LETTERS = [_column_letter(i) for i in range(702)]  # A … ZZ

@@ -23,7 +23,7 @@ from defusedxml import ElementTree
 from taskmatrix.io.bulk import release_native_memory
 from taskmatrix.io.errors import Cancelled, Notice, PlanFormatError
 from taskmatrix.io.excel import layout as L
-from taskmatrix.io.excel.rounds import STATUSES_PROPERTY, read_round_sheet, rounds_in
+from taskmatrix.io.excel.rounds import STATUSES_PROPERTY, read_corrected_deadlines, read_round_sheet, rounds_in
 from taskmatrix.io.excel.safety import CheckedWorkbook, check_workbook
 from taskmatrix.io.excel.sheetlayout import MAX_CELLS, MAX_ROWS, SheetScan, exact_columns, scan_sheet, sheet_part
 from taskmatrix.io.result import Progress, ReadResult
@@ -92,6 +92,7 @@ def read_xlsx(path: str | Path, registry: UnitRegistry | None = None,
 def _read_rounds(plan: Plan, meta: dict[str, str], sheets: _Sheets, sheet_names: list[str], path: Path,
                  warnings: list[Notice]) -> list[str]:
     """The rounds and their progress sheets of a workbook the app wrote; their sheet names."""
+    read_corrected_deadlines(plan, meta)
     statuses = [s for s in meta.get(STATUSES_PROPERTY, "").split("|") if s]
     if statuses:
         plan.statuses = statuses

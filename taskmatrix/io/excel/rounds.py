@@ -24,6 +24,9 @@ from taskmatrix.model.rounds import Entry, Round
 SHEET_PREFIX = "进展-"
 ROUND_PROPERTY = "taskmatrix.round."
 STATUSES_PROPERTY = "taskmatrix.statuses"
+#: A deadline the user corrected: ``taskmatrix.deadline.<task number>`` = ``kind|start|end|fuzzy``
+#: (its text is the task's 完成时限 cell).
+DEADLINE_PROPERTY = "taskmatrix.deadline."
 COLUMNS: tuple[tuple[str, float], ...] = (
     ("序号", 6), ("重点任务", 24), ("填报单位", 16), ("状态", 9), ("完成进度", 9), ("进展情况", 36),
     ("存在问题", 24), ("下步计划", 24), ("填报人", 9), ("填报日期", 11), ("亮灯", 9))
@@ -70,7 +73,28 @@ def round_properties(plan: Plan, sheets: list[str]) -> dict[str, str]:
     for i, (round_, sheet) in enumerate(zip(plan.rounds, sheets), start=1):
         props[f"{ROUND_PROPERTY}{i}"] = "|".join(
             [round_.name.replace("|", "｜"), sheet, *(_iso(d) for d in (round_.start, round_.end, round_.due))])
+    for task in plan.tasks:
+        if task.due is not None:
+            due = task.due
+            props[f"{DEADLINE_PROPERTY}{task.number}"] = "|".join(
+                [due.kind, _iso(due.start), _iso(due.end), "1" if due.fuzzy else "0"])
     return props
+
+
+def read_corrected_deadlines(plan: Plan, meta: dict[str, str]) -> None:
+    """Put back the deadlines the user corrected (a property that does not read is ignored)."""
+    from taskmatrix.model.deadlines import KINDS, Deadline
+
+    by_number = {t.number: t for t in plan.tasks}
+    for key, value in meta.items():
+        if not key.startswith(DEADLINE_PROPERTY):
+            continue
+        number = L.parse_number(key[len(DEADLINE_PROPERTY):])
+        task = by_number.get(number) if number is not None else None
+        parts = value.split("|")
+        if task is None or len(parts) != 4 or parts[0] not in KINDS:
+            continue
+        task.due = Deadline(task.deadline, parts[0], _day(parts[1]), _day(parts[2]), parts[3] == "1")
 
 
 def _iso(day: _dt.date | None) -> str:

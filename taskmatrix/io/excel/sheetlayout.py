@@ -248,5 +248,9 @@ def wrapped_lines(text: str, width: float) -> int:
 
 def row_height(texts: list[str], widths: list[float], font_size: float) -> float:
     """The height (points) a row needs so that each cell's wrapped text fits in it."""
-    lines = max((wrapped_lines(t, w) for t, w in zip(texts, widths) if t), default=1)
+    lines = 1
+    for text, width in zip(texts, widths):
+        # A short one-line text fits whatever its characters (each at most 2 units wide).
+        if text and (2 * len(text) > width - 1.2 or "\n" in text):
+            lines = max(lines, wrapped_lines(text, width))
     return min(MAX_ROW_HEIGHT, round(lines * font_size * LINE_FACTOR + ROW_PADDING, 1))
