@@ -1,5 +1,6 @@
 """Headless commands: ``export`` (any plan file to .xlsx/.json/.csv), ``sheets`` (assignment
-sheets as PDF) and ``report`` (a round's progress report as .xlsx/.pdf/.csv).
+sheets as PDF), ``report`` (a round's progress report as .xlsx/.pdf/.csv), ``send`` (a round's
+workbooks for the units) and ``receive`` (their returns merged).
 
 On bad input a command prints one ``error:`` line naming the file and the problem and
 returns 2; warnings go to stderr as ``warning:`` lines and do not fail.
@@ -47,6 +48,20 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--round", metavar="NAME", help="the round (default: the last one)")
     report.add_argument("--unit", metavar="U", help="only this unit's tasks and reports")
     report.add_argument("--as-of", metavar="YYYY-MM-DD", dest="as_of", help="lights as of this day (default: today)")
+    send = sub.add_parser("send", help="write one progress workbook per unit for a round")
+    send.add_argument("src", type=Path)
+    send.add_argument("--round", metavar="NAME", help="the round (default: the last one)")
+    send.add_argument("outdir", type=Path)
+    send.add_argument("--unit", action="append", default=[], metavar="U",
+                      help="only this unit (repeatable; default: every unit with a task)")
+    receive = sub.add_parser("receive", help="merge the units' returned workbooks into the plan")
+    receive.add_argument("src", type=Path)
+    receive.add_argument("--round", metavar="NAME", help="the round (default: the last one)")
+    receive.add_argument("returns", type=Path, nargs="+", metavar="FILE_OR_DIR")
+    receive.add_argument("-o", dest="out", type=Path, required=True, metavar="MERGED",
+                         help="the merged plan (.json or .xlsx)")
+    receive.add_argument("--accept", choices=("all", "none"), default="none",
+                         help="conflicts: all = the unit's version, none = keep the office's (default)")
     return parser
 
 
@@ -58,6 +73,8 @@ def run(argv: Sequence[str]) -> int:
             status = _export(args.src, args.dest, said)
         elif args.command == "report":
             status = _report(args, said)
+        elif args.command in ("send", "receive"):
+            status = _feedback(args, said)
         else:
             status = _sheets(args, said)
     except PlanFormatError as exc:
@@ -103,6 +120,18 @@ def _sheets(args: argparse.Namespace, said: list[str]) -> int:
         raise PlanFormatError(args.dest, "assignment sheets are written as .pdf")
     result = _read(args.src, said)
     return print_sheets_headless(result.plan, args.src, args.dest, args.unit, args.city, args.landscape)
+
+
+def _feedback(args: argparse.Namespace, said: list[str]) -> int:
+    from taskmatrix.sheets import feedback_command
+
+    result = _read(args.src, said)
+    for line in said:
+        _say(line)
+    said.clear()
+    if args.command == "send":
+        return feedback_command.send(result.plan, args.src, args.round, args.outdir, args.unit)
+    return feedback_command.receive(result.plan, args.src, args.round, args.returns, args.out, args.accept)
 
 
 def _report(args: argparse.Namespace, said: list[str]) -> int:
