@@ -145,6 +145,12 @@ def _progress(suite: Suite, size: int, paths: dict[str, Path], tmp: Path) -> Non
     progress_steps(suite, size, paths, tmp)
 
 
+def _feedback(suite: Suite, size: int, paths: dict[str, Path], tmp: Path) -> None:
+    from benchmarks.feedback_steps import feedback_steps
+
+    feedback_steps(suite, size, paths, tmp)
+
+
 def _print(suite: Suite, size: int, paths: dict[str, Path], tmp: Path) -> None:
     from benchmarks.gui_steps import print_steps
 
@@ -152,7 +158,8 @@ def _print(suite: Suite, size: int, paths: dict[str, Path], tmp: Path) -> None:
 
 
 STEP_GROUPS: dict[str, Callable[[Suite, int, dict[str, Path], Path], None]] = {
-    "io": io_steps, "formats": _formats, "gui": _gui, "progress": _progress, "print": _print}
+    "io": io_steps, "formats": _formats, "gui": _gui, "progress": _progress, "feedback": _feedback,
+    "print": _print}
 
 
 def main(argv: list[str] | None = None) -> int:

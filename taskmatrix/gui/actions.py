@@ -55,6 +55,9 @@ class ActionId(Enum):
     PROGRESS_SETTINGS = auto()
     PRINT_PROGRESS = auto()
     PRINT_UNIT_PROGRESS = auto()
+    SEND_ROUND = auto()
+    RECEIVE_RETURNS = auto()
+    NOT_REPORTED = auto()
     LANGUAGE_ZH = auto()
     LANGUAGE_EN = auto()
     ABOUT = auto()
@@ -106,6 +109,9 @@ ACTIONS: dict[ActionId, ActionSpec] = {
     ActionId.DELETE_ROUND: ActionSpec(QT_TRANSLATE_NOOP("Actions", "&Delete the Round…")),
     ActionId.CORRECT_DEADLINE: ActionSpec(QT_TRANSLATE_NOOP("Actions", "Correct the Dead&line…")),
     ActionId.PROGRESS_SETTINGS: ActionSpec(QT_TRANSLATE_NOOP("Actions", "Lights and &Statuses…")),
+    ActionId.SEND_ROUND: ActionSpec(QT_TRANSLATE_NOOP("Actions", "Send Workbooks to the &Units…")),
+    ActionId.RECEIVE_RETURNS: ActionSpec(QT_TRANSLATE_NOOP("Actions", "&Import Returned Workbooks…")),
+    ActionId.NOT_REPORTED: ActionSpec(QT_TRANSLATE_NOOP("Actions", "Units Not Rep&orted…")),
     ActionId.PRINT_PROGRESS: ActionSpec(QT_TRANSLATE_NOOP("Actions", "Print the Round's &Progress Report…")),
     ActionId.PRINT_UNIT_PROGRESS: ActionSpec(QT_TRANSLATE_NOOP("Actions",
                                                                "Print the Selected Unit's Progress &Report…")),
@@ -164,7 +170,8 @@ MENU_BAR: tuple[Menu, ...] = (
         None, A.ADD_SECTION, A.RENAME_SECTION, None, A.MANAGE_UNITS), "editMenu"),
     Menu(QT_TRANSLATE_NOOP("MainWindow", "&Progress"), (
         A.NEW_ROUND, A.EDIT_ROUND, A.DELETE_ROUND, None, A.CORRECT_DEADLINE, A.PROGRESS_SETTINGS, None,
-        A.PRINT_PROGRESS, A.PRINT_UNIT_PROGRESS), "progressMenu"),
+        A.SEND_ROUND, A.RECEIVE_RETURNS, A.NOT_REPORTED, None, A.PRINT_PROGRESS, A.PRINT_UNIT_PROGRESS),
+        "progressMenu"),
     Menu(QT_TRANSLATE_NOOP("MainWindow", "&View"), (
         A.FIND, A.CLEAR_FILTERS, None, DOCKS,
         Menu(QT_TRANSLATE_NOOP("MainWindow", "&Language"), (A.LANGUAGE_ZH, A.LANGUAGE_EN), "languageMenu")),

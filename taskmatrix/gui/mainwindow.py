@@ -19,6 +19,7 @@ from taskmatrix.gui.document.files import FileController
 from taskmatrix.gui.document.recovery import RecoveryManager
 from taskmatrix.gui.editing.actions import EditController
 from taskmatrix.gui.editing.editor import TaskEditor
+from taskmatrix.gui.feedback.controller import FeedbackController
 from taskmatrix.gui.printing.dialog import PrintController
 from taskmatrix.gui.progress.controller import RoundController
 from taskmatrix.gui.progress.strip import RoundStrip
@@ -28,6 +29,7 @@ from taskmatrix.gui.table.filterbar import FilterBar
 from taskmatrix.gui.table.proxy import TaskProxyModel
 from taskmatrix.gui.table.view import TaskTableView
 from taskmatrix.gui.units.docks import CitiesDock, UnitsDock
+from taskmatrix.io.feedback.receive import looks_like_return, return_paths
 from taskmatrix.model.plan import Task
 
 APP_NAME = "Task Matrix"
@@ -66,8 +68,9 @@ class MainWindow(QMainWindow):
         self.printing = PrintController(document, self.state, self.proxy.visible_tasks, settings, self)
         self.edits = EditController(document, self.state, self.table, self.editor, a, self)
         self.rounds = RoundController(document, self.state, settings, self.table.current_task, self)
+        self.feedback = FeedbackController(document, self.state, self.printing, settings, self)
         self.round_strip = RoundStrip(document.model, self.state, self.proxy.visible_tasks, self)
-        for controller in (self.files, self.printing, self.edits, self.rounds, self.filter_bar, self):
+        for controller in (self.files, self.printing, self.edits, self.rounds, self.feedback, self.filter_bar, self):
             bind(controller, a, controller.BINDINGS)
         self._lay_out()
         self._build_menus()
@@ -145,7 +148,7 @@ class MainWindow(QMainWindow):
         self.proxy.countChanged.connect(self.filter_bar.set_count)
         for dock in (self.units_dock, self.cities_dock):
             dock.taskActivated.connect(self.show_task)
-        for controller in (self.files, self.printing):
+        for controller in (self.files, self.printing, self.feedback):
             controller.message.connect(lambda text: self.statusBar().showMessage(text, MESSAGE_MS))
 
     # -- state ----------------------------------------------------------------------------
@@ -261,20 +264,23 @@ class MainWindow(QMainWindow):
         event.accept()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if self._dropped_path(event) is not None:
+        if self._dropped_paths(event):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
-        path = self._dropped_path(event)
-        if path is not None:
-            event.acceptProposedAction()
-            QTimer.singleShot(0, lambda: self.files.open_path(path))
+        paths = self._dropped_paths(event)
+        if not paths:
+            return
+        event.acceptProposedAction()
+        # Units' returned workbooks (or a folder of them) are imported; any other file opens.
+        returns = [p for p in return_paths(paths) if looks_like_return(p)]
+        if returns:
+            QTimer.singleShot(0, lambda: self.feedback.receive_returns(returns))
+        elif paths[0].is_file():
+            QTimer.singleShot(0, lambda: self.files.open_path(paths[0]))
 
     @staticmethod
-    def _dropped_path(event: Any) -> Path | None:
+    def _dropped_paths(event: Any) -> list[Path]:
         urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
         # Any local file: what cannot be read (a .doc, say) gets the reader's message.
-        for url in urls:
-            if url.isLocalFile() and Path(url.toLocalFile()).is_file():
-                return Path(url.toLocalFile())
-        return None
+        return [Path(url.toLocalFile()) for url in urls if url.isLocalFile() and Path(url.toLocalFile()).exists()]

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field, replace
 
 from taskmatrix.model.plan import Plan, Task
 from taskmatrix.model.rounds import Entry
+from taskmatrix.model.translate import QT_TRANSLATE_NOOP
 
 FORMAT = "taskmatrix-return/1"
 LEAD, PARTICIPANT = "牵头", "参与"
@@ -124,8 +125,16 @@ class RowChange:
     old: Entry | None = None
     new: Entry | None = None
     reason: str = ""
+    #: The reason as a template (translated in the ``Feedback`` context) and its values.
+    template: str = ""
+    params: dict[str, object] = field(default_factory=dict)
     #: Whether the user accepts it (new and changed rows start accepted, conflicts do not).
     accepted: bool = False
+
+
+def _why(change: RowChange, kind: str, template: str, **params: object) -> None:
+    change.kind, change.template, change.params = kind, template, params
+    change.reason = template.format(**params)
 
 
 def _text(value: object) -> str:
@@ -196,13 +205,14 @@ def compare(plan: Plan, identity: Identity, rows: Sequence[ReturnedRow], statuse
                            task)
         changes.append(change)
         if task is None:
-            change.kind, change.reason = REJECTED, "names no task of the plan"
+            _why(change, REJECTED, QT_TRANSLATE_NOOP("Feedback", "names no task of the plan"))
             continue
         if unit not in task.leads and unit not in task.participants:
-            change.kind, change.reason = REJECTED, "the task is no longer the unit's"
+            _why(change, REJECTED, QT_TRANSLATE_NOOP("Feedback", "the task is no longer the unit's"))
             continue
         if id(task) in seen:
-            change.kind, change.reason = REJECTED, f"the task is also on row {seen[id(task)]}"
+            _why(change, REJECTED, QT_TRANSLATE_NOOP("Feedback", "the task is also on row {other}"),
+                 other=seen[id(task)])
             continue
         seen[id(task)] = row.row
         old = (task.reports.get(round_name) or {}).get(unit)
@@ -211,7 +221,7 @@ def compare(plan: Plan, identity: Identity, rows: Sequence[ReturnedRow], statuse
             continue  # nothing reported on this task
         problem = _invalid(row, statuses)
         if problem:
-            change.kind, change.reason = REJECTED, problem
+            _why(change, REJECTED, problem[0], **problem[1])
             continue
         new = Entry(unit, row.status.strip(), parse_percent(row.percent), row.progress, row.problems,
                     row.next_steps, row.reporter.strip(), parse_day(row.date) or received)
@@ -221,26 +231,28 @@ def compare(plan: Plan, identity: Identity, rows: Sequence[ReturnedRow], statuse
         sent = identity.sent.get(task_id(task), ("", ""))[1] if task_id(task) in identity.sent else None
         office_changed = sent is not None and sent != entry_digest(old)
         if office_changed and (old is None or replace(old, date=None) != replace(new, date=None)):
-            change.kind, change.reason = CONFLICT, "the office changed this report after sending"
+            _why(change, CONFLICT, QT_TRANSLATE_NOOP("Feedback", "the office changed this report after sending"))
             continue
         change.kind = NEW if old is None or old.is_empty() else CHANGED
         change.accepted = True
     return changes
 
 
-def _invalid(row: ReturnedRow, statuses: Sequence[str]) -> str:
+def _invalid(row: ReturnedRow, statuses: Sequence[str]) -> tuple[str, dict[str, object]] | None:
     status = row.status.strip()
     if status and status not in statuses:
-        return f"status “{status}” is not one of {'、'.join(statuses)}"
+        return (QT_TRANSLATE_NOOP("Feedback", "status “{status}” is not one of {statuses}"),
+                {"status": status, "statuses": "、".join(statuses)})
     try:
         parse_percent(row.percent)
     except ValueError:
-        return f"percent “{_text(row.percent)}” is not a number from 0 to 100"
+        return (QT_TRANSLATE_NOOP("Feedback", "percent “{value}” is not a number from 0 to 100"),
+                {"value": _text(row.percent)})
     try:
         parse_day(row.date)
     except ValueError:
-        return f"date “{_text(row.date)}” is not a date (YYYY-MM-DD)"
-    return ""
+        return QT_TRANSLATE_NOOP("Feedback", "date “{value}” is not a date (YYYY-MM-DD)"), {"value": _text(row.date)}
+    return None
 
 
 def _number(text: str) -> int | None:

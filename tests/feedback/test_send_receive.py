@@ -264,3 +264,13 @@ def test_send_and_receive_commands_and_their_exit_codes(tmp_path):
     assert not (tmp_path / "m3.json").exists()
     proc = run("send", src, "--round", ROUND, tmp_path / "o2", "--unit", "没有这个单位")
     assert proc.returncode == 2 and "unknown unit" in proc.stderr and not (tmp_path / "o2").exists()
+
+
+def test_cancelling_a_send_stops_and_writes_no_cover_list(tmp_path):
+    from taskmatrix.io.errors import Cancelled
+
+    plan = seed_with_round()
+    with pytest.raises(Cancelled):
+        send_round(plan, plan.rounds[0], tmp_path, expected_units(plan), today=TODAY,
+                   progress=lambda done, total: done < 3)
+    assert len(list(tmp_path.glob("*.xlsx"))) == 3 and not (tmp_path / COVER).exists()

@@ -20,12 +20,14 @@ def test_every_action_is_placed_in_the_menu_bar_exactly_once():
 def test_every_action_is_bound_exactly_once(qtbot, document, settings, monkeypatch):
     from taskmatrix.gui.document.files import FileController
     from taskmatrix.gui.editing.actions import EditController
+    from taskmatrix.gui.feedback.controller import FeedbackController
     from taskmatrix.gui.mainwindow import MainWindow
     from taskmatrix.gui.printing.dialog import PrintController
     from taskmatrix.gui.progress.controller import RoundController
     from taskmatrix.gui.table.filterbar import FilterBar
 
-    classes = (FileController, PrintController, EditController, RoundController, FilterBar, MainWindow)
+    classes = (FileController, PrintController, EditController, RoundController, FeedbackController, FilterBar,
+               MainWindow)
     owners = Counter(a for cls in classes for a in cls.BINDINGS)
     assert set(owners) == set(ActionId) and set(owners.values()) == {1}
     calls: Counter = Counter()

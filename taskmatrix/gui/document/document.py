@@ -13,13 +13,13 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from taskmatrix.gui.document import commands
 from taskmatrix.gui.document.model import TaskTableModel
-from taskmatrix.gui.document.reports import DueCommand, RoundsCommand, SetReportCommand
+from taskmatrix.gui.document.reports import DueCommand, MergeReportsCommand, RoundsCommand, SetReportCommand
 from taskmatrix.io.report import ImportReport
 from taskmatrix.model import edits, rounds
 from taskmatrix.model.deadlines import Deadline
 from taskmatrix.model.fields import Field, field_of
 from taskmatrix.model.plan import Plan, Task
-from taskmatrix.model.rounds import Round, find_round
+from taskmatrix.model.rounds import Entry, Round, find_round
 
 
 @dataclass(frozen=True)
@@ -212,6 +212,15 @@ class PlanDocument(QObject):
         return SetReportCommand(model, task, model.round_name, model.round_unit, fld.name, value, column.title())
 
     # -- rounds ---------------------------------------------------------------------------------
+    def merge_reports(self, reports: list[tuple[Task, str, Entry]], label: str) -> bool:
+        """Put the reports of an import (task, round, entry) as one undo step."""
+        def make() -> QUndoCommand | None:
+            if any(not any(t is task for t in self.plan.tasks) for task, _, _ in reports):
+                raise edits.EditError(QCoreApplication.translate("PlanDocument", "The task is no longer in the plan."))
+            return MergeReportsCommand(self.model, label, reports) if reports else None
+
+        return self.request(make)
+
     def add_round(self, new: Round) -> bool:
         """Add a round (drafted from the last one's reports)."""
         def make() -> QUndoCommand:

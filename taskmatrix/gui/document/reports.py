@@ -174,3 +174,19 @@ class DueCommand(QUndoCommand):
 
     def undo(self) -> None:
         self.model.set_due(self.task, self.old)
+
+
+class MergeReportsCommand(QUndoCommand):
+    """Put many reports at once (an import of returned workbooks): one undo step."""
+
+    def __init__(self, model: TaskTableModel, text: str, reports: list[tuple[Task, str, Entry]]) -> None:
+        super().__init__(text)
+        self.model, self.reports = model, reports
+        self.old: list[Entry | None] = []
+
+    def redo(self) -> None:
+        self.old = [self.model.set_report(task, round_name, entry) for task, round_name, entry in self.reports]
+
+    def undo(self) -> None:
+        for (task, round_name, entry), old in reversed(list(zip(self.reports, self.old))):
+            self.model.restore_report(task, round_name, entry.unit, old)

@@ -181,6 +181,21 @@ def load_returns(plan: Plan, paths: Sequence[Path], round_name: str | None, rece
     return files, refused
 
 
+def looks_like_return(path: Path) -> bool:
+    """Whether ``path`` is a workbook the app sent to a unit (a quick look at its properties;
+    :func:`read_return` decides)."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            info = archive.getinfo("docProps/custom.xml")
+            if info.file_size > 1_000_000:
+                return False
+            return (PROPERTY + "format").encode() in archive.read(info)
+    except (OSError, KeyError, zipfile.BadZipFile, ValueError):
+        return False
+
+
 def return_paths(given: Sequence[Path]) -> list[Path]:
     """Files given, and the workbooks in folders given (sorted; the cover list and Office's
     lock files ``~$…`` left out)."""

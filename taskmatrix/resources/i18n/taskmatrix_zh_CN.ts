@@ -79,6 +79,10 @@
         <translation>页面设置(&amp;G)…</translation>
     </message>
     <message>
+        <source>Units Not Rep&amp;orted…</source>
+        <translation>未报送单位(&amp;O)…</translation>
+    </message>
+    <message>
         <source>&amp;Delete Tasks</source>
         <translation>删除任务(&amp;D)</translation>
     </message>
@@ -133,6 +137,14 @@
     <message>
         <source>Lights and &amp;Statuses…</source>
         <translation>亮灯与状态设置(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Send Workbooks to the &amp;Units…</source>
+        <translation>向各单位发送填报表(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>&amp;Import Returned Workbooks…</source>
+        <translation>导入报回的填报表(&amp;I)…</translation>
     </message>
     <message>
         <source>Print the Round's &amp;Progress Report…</source>
@@ -206,7 +218,7 @@
     </message>
     <message>
         <source>Task</source>
-        <translation>重点任务</translation>
+        <translation>任务</translation>
     </message>
     <message>
         <source>Details</source>
@@ -234,7 +246,7 @@
     </message>
     <message>
         <source>Progress</source>
-        <translation>进展情况</translation>
+        <translation>进展</translation>
     </message>
     <message>
         <source>Notes</source>
@@ -345,7 +357,7 @@
     </message>
     <message>
         <source>Kind</source>
-        <translation>类型</translation>
+        <translation>类别</translation>
     </message>
     <message>
         <source>From</source>
@@ -386,6 +398,121 @@
     <message>
         <source>New title for {label}:</source>
         <translation>“{label}”的新名称：</translation>
+    </message>
+</context>
+<context>
+    <name>Feedback</name>
+    <message>
+        <source>new</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>未变</translation>
+    </message>
+    <message>
+        <source>conflict</source>
+        <translation>冲突</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>不予接收</translation>
+    </message>
+    <message>
+        <source>names no task of the plan</source>
+        <extracomment>What a returned row is, once compared with the plan. task id -&gt; (role, digest of the report as sent) The reason as a template (translated in the ``Feedback`` context) and its values. Whether the user accepts it (new and changed rows start accepted, conflicts do not).</extracomment>
+        <translation>对应的任务不在计划中</translation>
+    </message>
+    <message>
+        <source>the task is no longer the unit's</source>
+        <translation>该任务已不再由该单位承担</translation>
+    </message>
+    <message>
+        <source>the task is also on row {other}</source>
+        <translation>该任务在第 {other} 行也出现了</translation>
+    </message>
+    <message>
+        <source>the office changed this report after sending</source>
+        <translation>发出后办公室已修改过这条进展</translation>
+    </message>
+    <message>
+        <source>status “{status}” is not one of {statuses}</source>
+        <translation>状态“{status}”不在可选范围（{statuses}）内</translation>
+    </message>
+    <message>
+        <source>percent “{value}” is not a number from 0 to 100</source>
+        <translation>完成比例“{value}”不是 0 至 100 的数字</translation>
+    </message>
+    <message>
+        <source>date “{value}” is not a date (YYYY-MM-DD)</source>
+        <translation>日期“{value}”不是有效日期（如 2019-04-08）</translation>
+    </message>
+</context>
+<context>
+    <name>FeedbackController</name>
+    <message>
+        <source>Progress</source>
+        <translation>进展</translation>
+    </message>
+    <message>
+        <source>The plan has no reporting round yet: add one first (Progress → New Reporting Round).</source>
+        <translation>计划还没有报送期次：请先新建一个（进展 → 新建报送期次）。</translation>
+    </message>
+    <message>
+        <source>Writing the units' workbooks…</source>
+        <translation>正在生成各单位填报表…</translation>
+    </message>
+    <message>
+        <source>Sending cancelled; the workbooks written so far are in {folder}.</source>
+        <translation>已取消发送；已生成的填报表在 {folder}。</translation>
+    </message>
+    <message>
+        <source>Cannot Write the Workbooks</source>
+        <translation>无法生成填报表</translation>
+    </message>
+    <message>
+        <source>Wrote {count} workbook(s) for {round} into {folder}</source>
+        <translation>已将{round}的 {count} 份填报表写入 {folder}</translation>
+    </message>
+    <message>
+        <source>Import Returned Workbooks</source>
+        <translation>导入报回的填报表</translation>
+    </message>
+    <message>
+        <source>Returned workbooks (*.xlsx *.xlsm *.et)</source>
+        <translation>报回的填报表 (*.xlsx *.xlsm *.et)</translation>
+    </message>
+    <message>
+        <source>Nothing was imported.</source>
+        <translation>没有导入任何内容。</translation>
+    </message>
+    <message>
+        <source>Import {count} report(s) from {files} file(s)</source>
+        <translation>从 {files} 个文件导入 {count} 条进展</translation>
+    </message>
+    <message>
+        <source>Imported {count} report(s) from {files} file(s)</source>
+        <translation>已从 {files} 个文件导入 {count} 条进展</translation>
+    </message>
+    <message>
+        <source>Export Units Not Reported</source>
+        <translation>导出未报送单位</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
+        <translation>Excel 工作簿 (*.xlsx);;CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Cannot Save</source>
+        <translation>无法保存</translation>
+    </message>
+    <message>
+        <source>Saved {path}</source>
+        <translation>已保存 {path}</translation>
     </message>
 </context>
 <context>
@@ -727,6 +854,37 @@
     <message>
         <source>(none)</source>
         <translation>（无）</translation>
+    </message>
+</context>
+<context>
+    <name>NotReportedDialog</name>
+    <message>
+        <source>Units Not Reported: {round}</source>
+        <translation>未报送单位：{round}</translation>
+    </message>
+    <message>
+        <source>{done} of {expected} lead units have reported; {left} have not.</source>
+        <translation>{expected} 家牵头单位中已报送 {done} 家，未报送 {left} 家。</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Tasks as lead</source>
+        <translation>牵头任务</translation>
+    </message>
+    <message>
+        <source>Tasks as participant</source>
+        <translation>参与任务</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Print Reminder…</source>
+        <translation>打印催报通知…</translation>
     </message>
 </context>
 <context>
@@ -1090,6 +1248,57 @@ Restore it?</source>
     </message>
 </context>
 <context>
+    <name>ReturnsDialog</name>
+    <message>
+        <source>Import Returned Workbooks</source>
+        <translation>导入报回的填报表</translation>
+    </message>
+    <message>
+        <source>{files} file(s): {new} new, {changed} changed, {unchanged} unchanged, {conflict} in conflict, {rejected} rejected; {refused} file(s) refused. Tick what to take into the plan.</source>
+        <translation>{files} 个文件：新增 {new} 条，更新 {changed} 条，未变 {unchanged} 条，冲突 {conflict} 条，不予接收 {rejected} 条；拒收文件 {refused} 个。请勾选要导入计划的内容。</translation>
+    </message>
+    <message>
+        <source>File / row</source>
+        <translation>文件 / 行</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>报送内容</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>{new} new, {changed} changed, {conflict} conflicts, {rejected} rejected</source>
+        <translation>新增 {new}，更新 {changed}，冲突 {conflict}，不予接收 {rejected}</translation>
+    </message>
+    <message>
+        <source>row {row}</source>
+        <translation>第 {row} 行</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>拒收</translation>
+    </message>
+    <message>
+        <source>Tick All (conflicts too)</source>
+        <translation>全部勾选（含冲突）</translation>
+    </message>
+    <message>
+        <source>Import Ticked</source>
+        <translation>导入所勾选的内容</translation>
+    </message>
+</context>
+<context>
     <name>RoundController</name>
     <message>
         <source>New Reporting Round</source>
@@ -1149,6 +1358,41 @@ Restore it?</source>
     <message>
         <source>A new round starts from the last round's reports as a draft.</source>
         <translation>新期次以上一期的报送内容为草稿，上一期内容保持不变。</translation>
+    </message>
+</context>
+<context>
+    <name>SendDialog</name>
+    <message>
+        <source>Send Round {round} to the Units</source>
+        <translation>向各单位发送{round}填报表</translation>
+    </message>
+    <message>
+        <source>One workbook per unit, named “{round}-unit.xlsx”, with the cover list 报送说明.xlsx and a notice per unit (报送通知.pdf).</source>
+        <translation>每个单位一份填报表，文件名为“{round}-单位.xlsx”，另附报送说明.xlsx 和各单位的报送通知（报送通知.pdf）。</translation>
+    </message>
+    <message>
+        <source>{unit}  (lead {lead}, part {part})</source>
+        <translation>{unit}（牵头 {lead} 项，参与 {part} 项）</translation>
+    </message>
+    <message>
+        <source>Select All</source>
+        <translation>全选</translation>
+    </message>
+    <message>
+        <source>Select None</source>
+        <translation>全不选</translation>
+    </message>
+    <message>
+        <source>Folder:</source>
+        <translation>文件夹：</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Folder for the Workbooks</source>
+        <translation>填报表的存放文件夹</translation>
     </message>
 </context>
 <context>
@@ -1527,6 +1771,54 @@ Restore it?</source>
         <translation>已拒绝：工作表“{sheet}”在远处的单元格 {cell} 中有内容，读取它需要 {cells} 个单元格，远超任何任务表；请删除该处内容（在 Excel 或 WPS 中按 Ctrl+End 可定位）后重新保存</translation>
     </message>
     <message>
+        <source>its header row was changed: the columns {headers} are needed</source>
+        <translation>表头行已被改动：需要 {headers} 这些列</translation>
+    </message>
+    <message>
+        <source>is not a progress workbook sent by Task Matrix (its hidden identity sheet is missing)</source>
+        <translation>不是 Task Matrix 发出的进展填报表（缺少隐藏的标识工作表）</translation>
+    </message>
+    <message>
+        <source>its identity was edited: the check value does not match; the file is not trusted</source>
+        <translation>文件标识被改动：校验值不符，不予采信</translation>
+    </message>
+    <message>
+        <source>has no sheet “{sheet}”</source>
+        <translation>没有工作表“{sheet}”</translation>
+    </message>
+    <message>
+        <source>is not a progress workbook sent by Task Matrix (format “{found}”)</source>
+        <translation>不是 Task Matrix 发出的进展填报表（格式为“{found}”）</translation>
+    </message>
+    <message>
+        <source>was sent for another plan (“{title}”), not this one</source>
+        <translation>是为另一个计划（“{title}”）发出的，不是本计划</translation>
+    </message>
+    <message>
+        <source>is the return for round “{found}”, not “{wanted}”</source>
+        <translation>是“{found}”期次的填报表，不是“{wanted}”</translation>
+    </message>
+    <message>
+        <source>is the return for round “{found}”, which the plan does not have</source>
+        <translation>是“{found}”期次的填报表，本计划没有该期次</translation>
+    </message>
+    <message>
+        <source>is the return of unit “{unit}”, which has no task in the plan</source>
+        <translation>是“{unit}”的填报表，该单位在本计划中没有任务</translation>
+    </message>
+    <message>
+        <source>its identity was edited: the hidden sheet and the document properties disagree on “{what}”; the file is not trusted</source>
+        <translation>文件标识被改动：隐藏工作表与文档属性中的“{what}”不一致，不予采信</translation>
+    </message>
+    <message>
+        <source>is a second return of unit “{unit}” for this round (the first: {first})</source>
+        <translation>是“{unit}”本期的第二份填报表（第一份：{first}）</translation>
+    </message>
+    <message>
+        <source>is not a folder</source>
+        <translation>不是文件夹</translation>
+    </message>
+    <message>
         <source>Excel workbook</source>
         <translation>Excel 工作簿</translation>
     </message>
@@ -1729,6 +2021,14 @@ Restore it?</source>
     <message>
         <source>task number {number} is out of range (1 to 99,999,999); the task was numbered {new}</source>
         <translation>任务序号 {number} 超出范围（1 至 99,999,999），该任务已改编为 {new}</translation>
+    </message>
+    <message>
+        <source>the merged plan is written as .json or .xlsx</source>
+        <translation>合并后的计划只能保存为 .json 或 .xlsx</translation>
+    </message>
+    <message>
+        <source>holds no returned workbooks (.xlsx)</source>
+        <translation>其中没有报回的填报表（.xlsx）</translation>
     </message>
     <message>
         <source>the plan has no reporting rounds yet (add one in the app)</source>
