@@ -78,10 +78,10 @@ def run(argv: Sequence[str]) -> int:
         else:
             status = _sheets(args, said)
     except PlanFormatError as exc:
-        _say(f"error: {' '.join(str(exc).split())}")
+        say(f"error: {' '.join(str(exc).split())}")
         return EXIT_BAD_INPUT
     for line in said:  # the import report, once the command has done its work
-        _say(line)
+        say(line)
     return status
 
 
@@ -96,7 +96,7 @@ def _read(src: Path, said: list[str]) -> ReadResult:
     return result
 
 
-def _say(line: str) -> None:
+def say(line: str) -> None:
     """One line on stderr; a closed stderr (``2>&-``, a broken pipe) is no reason to fail."""
     try:
         print(line, file=sys.stderr)
@@ -127,7 +127,7 @@ def _feedback(args: argparse.Namespace, said: list[str]) -> int:
 
     result = _read(args.src, said)
     for line in said:
-        _say(line)
+        say(line)
     said.clear()
     if args.command == "send":
         return feedback_command.send(result.plan, args.src, args.round, args.outdir, args.unit)

@@ -18,6 +18,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from taskmatrix.model.plan import Plan, Task
+from taskmatrix.model.queries import unit_tasks, units_with_tasks
 from taskmatrix.model.rounds import Entry
 from taskmatrix.model.translate import QT_TRANSLATE_NOOP
 
@@ -62,16 +63,12 @@ class Assignment:
 
 def assignments(plan: Plan, unit: str) -> list[Assignment]:
     """The unit's tasks for a workbook: those it leads, then those it takes part in."""
-    lead = [Assignment(t, LEAD) for t in plan.tasks if unit in t.leads]
-    part = [Assignment(t, PARTICIPANT) for t in plan.tasks if unit in t.participants and unit not in t.leads]
-    return lead + part
+    found = unit_tasks(plan, unit)
+    return [Assignment(t, LEAD) for t in found.lead] + [Assignment(t, PARTICIPANT) for t in found.participant]
 
 
-def expected_units(plan: Plan) -> list[str]:
-    """The units a round's workbooks go to: every unit that leads or takes part, in registry
-    order (unregistered last)."""
-    used = set(plan.units_used())
-    return [u for u in plan.all_unit_names() if u in used]
+#: The units a round's workbooks go to: every unit that leads or takes part, in registry order.
+expected_units = units_with_tasks
 
 
 # -- a return, read -------------------------------------------------------------------------------
@@ -191,10 +188,16 @@ def parse_day(value: object) -> _dt.date | None:
     return _dt.date(int(parts[0]), int(parts[1]), int(parts[2]))
 
 
+def task_ids(plan: Plan) -> dict[str, Task]:
+    """Each task by its id (work it out once for all the files of an import)."""
+    return {task_id(t): t for t in plan.tasks}
+
+
 def compare(plan: Plan, identity: Identity, rows: Sequence[ReturnedRow], statuses: Sequence[str],
-            received: _dt.date) -> list[RowChange]:
+            received: _dt.date, by_id: dict[str, Task] | None = None) -> list[RowChange]:
     """Each returned row against the plan's report of the unit in the round."""
-    by_id = {task_id(t): t for t in plan.tasks}
+    by_id = task_ids(plan) if by_id is None else by_id
+    id_of = {id(t): tid for tid, t in by_id.items()}
     unit, round_name = identity.unit, identity.round
     seen: dict[int, int] = {}
     changes: list[RowChange] = []
@@ -228,8 +231,8 @@ def compare(plan: Plan, identity: Identity, rows: Sequence[ReturnedRow], statuse
         change.new = new
         if old is not None and replace(old, date=new.date) == new and old.date is not None:
             continue
-        sent = identity.sent.get(task_id(task), ("", ""))[1] if task_id(task) in identity.sent else None
-        office_changed = sent is not None and sent != entry_digest(old)
+        sent = identity.sent.get(id_of.get(id(task)) or task_id(task))
+        office_changed = sent is not None and sent[1] != entry_digest(old)
         if office_changed and (old is None or replace(old, date=None) != replace(new, date=None)):
             _why(change, CONFLICT, QT_TRANSLATE_NOOP("Feedback", "the office changed this report after sending"))
             continue

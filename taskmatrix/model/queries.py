@@ -109,6 +109,12 @@ class UnitTasks:
     participant: list[Task]
 
 
+def units_with_tasks(plan: Plan) -> list[str]:
+    """Every unit that leads or takes part in a task, in registry order (unregistered last)."""
+    used = set(plan.units_used())
+    return [u for u in plan.all_unit_names() if u in used]
+
+
 def unit_tasks(plan: Plan, unit: str, among: Iterable[Task] | None = None) -> UnitTasks:
     """``unit``'s tasks, from ``among`` (any tasks of ``plan`` that include them all) or the plan."""
     lead: list[Task] = []

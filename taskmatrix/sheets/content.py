@@ -11,7 +11,7 @@ import html
 from dataclasses import dataclass, field
 
 from taskmatrix.model.plan import Plan, Task
-from taskmatrix.model.queries import city_tasks, unit_tasks
+from taskmatrix.model.queries import city_tasks, unit_tasks, units_with_tasks  # noqa: F401 (re-exported)
 from taskmatrix.model.resplist import join_units
 
 #: (header, width in percent) of the two task tables.
@@ -92,12 +92,6 @@ def filter_sheet(plan: Plan, tasks: list[Task], description: str) -> Sheet:
         title=f"重点任务清单（{description}）" if description else "重点任务清单",
         summary=f"共 {len(tasks)} 项任务", tables=[SheetTable("", FILTER_COLUMNS, rows)],
     )
-
-
-def units_with_tasks(plan: Plan) -> list[str]:
-    """Every unit that leads or takes part in a task, in registry order (unregistered last)."""
-    used = set(plan.units_used())
-    return [u for u in plan.all_unit_names() if u in used]
 
 
 def cities_with_tasks(plan: Plan) -> list[str]:

@@ -13,9 +13,10 @@ unmerged (they are listed); 2 when a file was refused as a whole (the other file
 from __future__ import annotations
 
 import datetime as _dt
-import sys
 from pathlib import Path
+from typing import Any
 
+from taskmatrix.cli import say as _say
 from taskmatrix.io.errors import PlanFormatError
 from taskmatrix.model.feedback import CONFLICT, REJECTED, counts, expected_units, merge, not_reported, reporting_units
 from taskmatrix.model.plan import Plan
@@ -23,13 +24,6 @@ from taskmatrix.sheets.command import resolve_units
 from taskmatrix.sheets.report_command import choose_round
 
 NOTICES = "报送通知.pdf"
-
-
-def _say(line: str) -> None:
-    try:
-        print(line, file=sys.stderr)
-    except (OSError, ValueError):
-        pass
 
 
 def send(plan: Plan, src: Path, round_name: str | None, folder: Path, units: list[str]) -> int:
@@ -40,22 +34,24 @@ def send(plan: Plan, src: Path, round_name: str | None, folder: Path, units: lis
     if folder.exists() and not folder.is_dir():
         raise PlanFormatError(folder, "is not a folder")
     sent = send_round(plan, round_, folder, chosen)
-    _notices(plan, round_, sent, folder / NOTICES)
+    from taskmatrix.sheets.command import ensure_gui_application
+
+    ensure_gui_application()
+    from taskmatrix.sheets.render import Fonts, choose_fonts
+
+    write_notices(plan, round_, sent, folder / NOTICES, choose_fonts() or Fonts("", ""))
     for item in sent:
         _say(f"{item.path}: {item.unit}, {item.lead} task(s) as lead, {item.participant} as participant")
     _say(f"{folder}: {len(sent)} workbook(s) for round {round_.name}, with 报送说明.xlsx and {NOTICES}")
     return 0
 
 
-def _notices(plan: Plan, round_: object, sent: list, path: Path) -> None:
-    from taskmatrix.sheets.command import ensure_gui_application
-
-    ensure_gui_application()
+def write_notices(plan: Plan, round_: Any, sent: list[Any], path: Path, fonts: Any) -> None:
+    """报送通知.pdf: the notice for each unit sent a workbook (needs a Qt application)."""
     from taskmatrix.sheets.notices import send_notice
-    from taskmatrix.sheets.render import Fonts, PrintOptions, choose_fonts, write_pdf
+    from taskmatrix.sheets.render import PrintOptions, write_pdf
 
-    fonts = choose_fonts() or Fonts("", "")
-    sheets = [send_notice(plan, round_, s.unit, s.path.name) for s in sent]  # type: ignore[arg-type]
+    sheets = [send_notice(plan, round_, s.unit, s.path.name) for s in sent]
     write_pdf(sheets, path, fonts, PrintOptions(), title=plan.title)
 
 

@@ -88,15 +88,11 @@ class FeedbackController(QObject):
         return True
 
     def _notices(self, round_: Round, sent: list, folder: Path) -> None:
-        from taskmatrix.sheets.feedback_command import NOTICES
-        from taskmatrix.sheets.notices import send_notice
-        from taskmatrix.sheets.render import PrintOptions, choose_fonts, write_pdf
+        from taskmatrix.sheets.feedback_command import NOTICES, write_notices
 
-        fonts = choose_fonts()
-        if fonts is None:
-            return
-        sheets = [send_notice(self.document.plan, round_, s.unit, s.path.name) for s in sent]
-        write_pdf(sheets, folder / NOTICES, fonts, PrintOptions(), title=self.document.plan.title)
+        fonts = self.printing.fonts()  # says so when no Chinese font is installed
+        if fonts is not None:
+            write_notices(self.document.plan, round_, sent, folder / NOTICES, fonts)
 
     # -- receive ----------------------------------------------------------------------------------
     def receive_returns(self, paths: list[Path] | None = None) -> bool:

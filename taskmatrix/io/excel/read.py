@@ -40,15 +40,15 @@ def read_xlsx(path: str | Path, registry: UnitRegistry | None = None,
     path = Path(path)
     _step(progress, 0)
     checked = check_workbook(path)
-    meta = _read_meta(checked)
-    workbook = _open_calamine(checked, path)
+    meta = read_meta(checked)
+    workbook = open_calamine(checked, path)
     ours = meta.get(L.MARKER_PROPERTY, "").startswith("taskmatrix/")
     generated = [s for s in meta.get(L.SHEETS_PROPERTY, "").split("|") if s] if ours else []
     _step(progress, 10)
 
     # Each sheet is scanned before calamine loads it: a far cell would make it allocate
     # gigabytes for the empty space up to it. (Our own rows' heights are worked out again.)
-    sheets = _Sheets(workbook, checked, path, heights=not ours)
+    sheets = ScannedSheets(workbook, checked, path, heights=not ours)
     candidate = find_table(sheets.sources(), path)
     _step(progress, 30)
 
@@ -89,7 +89,7 @@ def read_xlsx(path: str | Path, registry: UnitRegistry | None = None,
     return ReadResult(plan, warnings, info, read.facts)
 
 
-def _read_rounds(plan: Plan, meta: dict[str, str], sheets: _Sheets, sheet_names: list[str], path: Path,
+def _read_rounds(plan: Plan, meta: dict[str, str], sheets: ScannedSheets, sheet_names: list[str], path: Path,
                  warnings: list[Notice]) -> list[str]:
     """The rounds and their progress sheets of a workbook the app wrote; their sheet names."""
     read_corrected_deadlines(plan, meta)
@@ -104,7 +104,7 @@ def _read_rounds(plan: Plan, meta: dict[str, str], sheets: _Sheets, sheet_names:
                                    kind="rounds", sheet=sheet, name=round_.name))
             continue
         found.append(sheet)
-        missing = read_round_sheet(plan, round_, _rows(sheets.sheet(sheet), path, None), path)
+        missing = read_round_sheet(plan, round_, sheet_rows(sheets.sheet(sheet), path, None), path)
         if missing:
             warnings.append(Notice("{count} rows of the progress sheet “{sheet}” name no task of the plan; they were "
                                    "left out", kind="rounds", count=missing, sheet=sheet))
@@ -124,7 +124,7 @@ def _look(scan: SheetScan | None, table: FoundTable, task_rows: list[tuple[Task,
 
 
 # -- the workbook ------------------------------------------------------------------------------
-def _open_calamine(checked: CheckedWorkbook, path: Path) -> Any:
+def open_calamine(checked: CheckedWorkbook, path: Path) -> Any:
     import python_calamine as pc
 
     try:
@@ -135,7 +135,7 @@ def _open_calamine(checked: CheckedWorkbook, path: Path) -> Any:
         raise PlanFormatError(path, "the workbook is damaged: {reason}", reason=short_reason(exc)) from None
 
 
-class _Sheets:
+class ScannedSheets:
     """The workbook's worksheets, each scanned (its cells' real reach, its layout) and refused
     if absurd before calamine loads it."""
 
@@ -181,7 +181,7 @@ def sheet_source(sheet: Any, name: str, path: Path) -> TableSource:
     """A calamine sheet as a table source."""
 
     def rows(limit: int | None) -> Rows:
-        return _rows(sheet, path, limit)
+        return sheet_rows(sheet, path, limit)
 
     def merged() -> Merged:
         return _merged(sheet)
@@ -201,7 +201,7 @@ def _sheet(workbook: Any, name: str, path: Path) -> Any:
                               reason=short_reason(exc)) from None
 
 
-def _rows(sheet: Any, path: Path, limit: int | None) -> Rows:
+def sheet_rows(sheet: Any, path: Path, limit: int | None) -> Rows:
     try:
         rows: Rows = sheet.to_python(skip_empty_area=False, nrows=limit)
     except Exception as exc:
@@ -217,7 +217,7 @@ def _merged(sheet: Any) -> Merged:
         return []
 
 
-def _read_meta(checked: CheckedWorkbook) -> dict[str, str]:
+def read_meta(checked: CheckedWorkbook) -> dict[str, str]:
     """Title and description (core properties) and the app's custom properties."""
     meta: dict[str, str] = {}
     try:
@@ -241,7 +241,7 @@ def _read_meta(checked: CheckedWorkbook) -> dict[str, str]:
 
 def _summary_registry(sheet: Any, path: Path) -> UnitRegistry | None:
     """The registry the app wrote into its 单位汇总 sheet (categories, aliases, members)."""
-    rows = _rows(sheet, path, None)
+    rows = sheet_rows(sheet, path, None)
     if not rows:
         return None
     header = [L.cell_text(v) for v in rows[0]]

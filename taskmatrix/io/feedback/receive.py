@@ -17,7 +17,7 @@ from typing import Any
 
 from taskmatrix.io.errors import PlanFormatError
 from taskmatrix.io.excel import layout as L
-from taskmatrix.io.excel.read import _open_calamine, _read_meta, _rows, _Sheets
+from taskmatrix.io.excel.read import ScannedSheets, open_calamine, read_meta, sheet_rows
 from taskmatrix.io.excel.safety import check_workbook
 from taskmatrix.io.feedback.send import HEADERS, IDENTITY_SHEET, PROPERTY, REPORT_COLUMNS, SHEET
 from taskmatrix.model.feedback import (
@@ -27,6 +27,7 @@ from taskmatrix.model.feedback import (
     RowChange,
     compare,
     plan_key,
+    task_ids,
 )
 from taskmatrix.model.plan import Plan
 from taskmatrix.model.rounds import find_round
@@ -45,14 +46,14 @@ class ReturnFile:
 def read_return(path: Path) -> tuple[Identity, list[ReturnedRow]]:
     """The identity and rows of a returned workbook, as they are in the file."""
     checked = check_workbook(path)
-    meta = _read_meta(checked)
-    workbook = _open_calamine(checked, path)
-    sheets = _Sheets(workbook, checked, path, heights=False)
+    meta = read_meta(checked)
+    workbook = open_calamine(checked, path)
+    sheets = ScannedSheets(workbook, checked, path, heights=False)
     names = list(workbook.sheet_names)
     if IDENTITY_SHEET not in names:
         raise PlanFormatError(path, "is not a progress workbook sent by Task Matrix (its hidden identity sheet "
                                     "is missing)")
-    identity = _identity(_rows(sheets.sheet(IDENTITY_SHEET), path, None), path)
+    identity = _identity(sheet_rows(sheets.sheet(IDENTITY_SHEET), path, None), path)
     for name in ("format", "plan", "round", "unit", "check"):
         stored = meta.get(PROPERTY + name)
         if stored is not None and stored != getattr(identity, name):
@@ -64,7 +65,7 @@ def read_return(path: Path) -> tuple[Identity, list[ReturnedRow]]:
     fill = SHEET if SHEET in names else next((n for n in names if n != IDENTITY_SHEET), None)
     if fill is None:
         raise PlanFormatError(path, "has no sheet “{sheet}”", sheet=SHEET)
-    return identity, _report_rows(_rows(sheets.sheet(fill), path, None), path)
+    return identity, _report_rows(sheet_rows(sheets.sheet(fill), path, None), path)
 
 
 def _identity(rows: list[list[Any]], path: Path) -> Identity:
@@ -102,11 +103,10 @@ def _report_rows(rows: list[list[Any]], path: Path) -> list[ReturnedRow]:
             return value if raw else L.cell_text(value, strip=False)
 
         tid = L.cell_text(row[id_col]) if id_col is not None and id_col < len(row) else ""
-        number = cell("序号").strip()
+        parsed = L.parse_number(cell("序号", raw=True))
+        number = str(parsed) if parsed is not None else cell("序号").strip()
         if not tid and not number and not cell("重点任务").strip():
             continue
-        if isinstance(row[columns["序号"]] if columns["序号"] < len(row) else None, float):
-            number = f"{row[columns['序号']]:g}"
         found.append(ReturnedRow(
             r + 1, tid, number, cell("重点任务"), cell(HEADERS[REPORT_COLUMNS["status"]]).strip(),
             _percent_cell(cell(HEADERS[REPORT_COLUMNS["percent"]], raw=True)),
@@ -164,6 +164,7 @@ def load_returns(plan: Plan, paths: Sequence[Path], round_name: str | None, rece
     files: list[ReturnFile] = []
     refused: list[PlanFormatError] = []
     seen: dict[tuple[str, str], Path] = {}
+    by_id = task_ids(plan)
     for path in paths:
         try:
             identity, rows = read_return(path)
@@ -176,7 +177,7 @@ def load_returns(plan: Plan, paths: Sequence[Path], round_name: str | None, rece
         except PlanFormatError as exc:
             refused.append(exc)
             continue
-        changes = compare(plan, identity, rows, plan.statuses, received)
+        changes = compare(plan, identity, rows, plan.statuses, received, by_id)
         files.append(ReturnFile(path, identity, rows, changes))
     return files, refused
 

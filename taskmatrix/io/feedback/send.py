@@ -145,7 +145,7 @@ def _write(plan: Plan, round_: Round, unit: str, rows: list[Assignment], target:
         texts = [tid, str(task.number), a.role, task.title, task.body, task.deadline]
         for c, text in enumerate(texts):
             ws.write_string(r, c, text, fmt["center"] if c in (1, 2) else fmt["locked"])
-        report = ["", "", "", "", "", ""] if entry is None else [
+        report = [""] * 5 if entry is None else [
             entry.status, entry.progress, entry.problems, entry.next_steps, entry.reporter]
         ws.write_string(r, 6, report[0], fmt["open"])
         if entry is not None and entry.percent is not None:
