@@ -43,7 +43,8 @@ class Entry:
         return replace(self)
 
     def is_empty(self) -> bool:
-        return self == Entry(self.unit)
+        return not (self.status or self.progress or self.problems or self.next_steps or self.reporter
+                    or self.percent is not None or self.date is not None)
 
 
 @dataclass

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import datetime as _dt
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 from taskmatrix.io.excel import layout as L
-from taskmatrix.io.excel.sheetlayout import PageSetup, row_height
+from taskmatrix.io.excel.cleaning import Cleaner
+from taskmatrix.io.excel.sheetlayout import PageSetup, RowHeights
 from taskmatrix.io.excel.sinks import STYLES, SheetSink
 from taskmatrix.model.lights import printed
 from taskmatrix.model.plan import Plan
@@ -31,10 +32,8 @@ COLUMNS: tuple[tuple[str, float], ...] = (
     ("序号", 6), ("重点任务", 24), ("填报单位", 16), ("状态", 9), ("完成进度", 9), ("进展情况", 36),
     ("存在问题", 24), ("下步计划", 24), ("填报人", 9), ("填报日期", 11), ("亮灯", 9))
 WIDTHS = [w for _, w in COLUMNS]
-
-
-class _Cleaner(Protocol):
-    def text(self, value: str, task: int | None) -> str: ...
+TEXT_WIDTHS = WIDTHS[1:]  # the columns after 序号
+STYLES_BY_COLUMN = ["center" if c in (0, 3, 4, 9, 10) else "cell" for c in range(len(COLUMNS))]
 
 
 def round_sheet_names(plan: Plan, taken: list[str], safe: Any) -> list[str]:
@@ -46,23 +45,23 @@ def round_sheet_names(plan: Plan, taken: list[str], safe: Any) -> list[str]:
     return names
 
 
-def write_round_sheet(plan: Plan, round_: Round, ws: SheetSink, cleaner: _Cleaner, page: PageSetup,
+def write_round_sheet(plan: Plan, round_: Round, ws: SheetSink, cleaner: Cleaner, page: PageSetup,
                       as_of: _dt.date | None = None) -> None:
     progress = Progress(plan, round_.name, as_of=as_of)
     for c, (header, _) in enumerate(COLUMNS):
         ws.write(0, c, header, "header")
-    size = STYLES["cell"]["size"]
-    row = 1
+    height = RowHeights(TEXT_WIDTHS, STYLES["cell"]["size"])
+    rows: list[list[str | int]] = []
+    heights: list[float] = []
     for task, entry in report_rows(plan, round_.name):
         percent = "" if entry.percent is None else f"{entry.percent:g}%"
-        values = [str(task.number), task.title, entry.unit, entry.status, percent, entry.progress, entry.problems,
-                  entry.next_steps, entry.reporter, entry.date.isoformat() if entry.date else "",
-                  printed(progress.light_of_entry(task, entry if not entry.is_empty() else None))]
-        texts = [cleaner.text(v, task.number) if v else v for v in values]
-        for c, value in enumerate(texts):
-            ws.write(row, c, int(value) if c == 0 else value, "center" if c in (0, 3, 4, 9, 10) else "cell")
-        ws.height(row, row_height(texts, WIDTHS, size))
-        row += 1
+        texts = cleaner.row([task.title, entry.unit, entry.status, percent, entry.progress, entry.problems,
+                             entry.next_steps, entry.reporter, entry.date.isoformat() if entry.date else "",
+                             printed(progress.light_of_entry(task, entry if not entry.is_empty() else None))],
+                            task.number)
+        heights.append(height(texts))
+        rows.append([task.number, *texts])
+    ws.rows(1, rows, STYLES_BY_COLUMN, heights)
     ws.widths(WIDTHS)
     ws.freeze(1, 2)
     ws.print_setup(page)

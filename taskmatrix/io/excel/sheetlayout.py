@@ -9,6 +9,7 @@ programs measure them.
 
 from __future__ import annotations
 
+import functools
 import io
 import math
 import re
@@ -237,6 +238,7 @@ def text_width(text: str) -> int:
     return len(text) + (len(text.encode("utf-8")) - len(text)) // 2
 
 
+@functools.lru_cache(maxsize=1 << 15)
 def wrapped_lines(text: str, width: float) -> int:
     """The lines ``text`` takes in a wrapping cell ``width`` characters wide."""
     usable = max(1.0, width - 1.2)  # the cell's inner margins
@@ -248,9 +250,26 @@ def wrapped_lines(text: str, width: float) -> int:
 
 def row_height(texts: list[str], widths: list[float], font_size: float) -> float:
     """The height (points) a row needs so that each cell's wrapped text fits in it."""
-    lines = 1
-    for text, width in zip(texts, widths):
+    return RowHeights(widths, font_size)(texts)
+
+
+class RowHeights:
+    """:func:`row_height` for many rows of the same columns (their limits worked out once)."""
+
+    def __init__(self, widths: list[float], font_size: float) -> None:
+        self.widths = widths
         # A short one-line text fits whatever its characters (each at most 2 units wide).
-        if text and (2 * len(text) > width - 1.2 or "\n" in text):
-            lines = max(lines, wrapped_lines(text, width))
-    return min(MAX_ROW_HEIGHT, round(lines * font_size * LINE_FACTOR + ROW_PADDING, 1))
+        self.short = [(width - 1.2) / 2 for width in widths]
+        self.line = font_size * LINE_FACTOR
+
+    def __call__(self, texts: list[str]) -> float:
+        lines = 1
+        if "\n" in "".join(texts):
+            for text, width, short in zip(texts, self.widths, self.short):
+                if len(text) > short or "\n" in text:
+                    lines = max(lines, wrapped_lines(text, width))
+        else:
+            for text, width, short in zip(texts, self.widths, self.short):
+                if len(text) > short:
+                    lines = max(lines, wrapped_lines(text, width))
+        return min(MAX_ROW_HEIGHT, round(lines * self.line + ROW_PADDING, 1))

@@ -39,7 +39,7 @@ class XmlSheet:
         self.name = name
         self.styles = styles
         self.selected = selected
-        self.rows: list[str] = []
+        self._row_xml: list[str] = []
         self._row = -1
         self._cells: list[str] = []
         self._heights: dict[int, float] = {}
@@ -94,6 +94,35 @@ class XmlSheet:
                             f'showErrorMessage="0" sqref="{letter}{first_row + 1}:{letter}{last_row + 1}">'
                             f"<formula1>{formula}</formula1></dataValidation></dataValidations>")
 
+    def rows(self, first_row: int, rows: Sequence[Sequence[str | int]], styles: Sequence[str],
+             heights: Sequence[float]) -> None:
+        """A block of rows in one go (after the sheet's other cells), each column in its style."""
+        if not rows:
+            return
+        self._flush()
+        self._row = -1
+        columns = [(f'<c r="{L.column_letter(c)}', f'" s="{self.styles[name]}"') for c, name in enumerate(styles)]
+        escaped: dict[str, str] = {}
+        for i, row in enumerate(rows):
+            r = str(first_row + i + 1)
+            cells = [f'<row r="{r}" ht="{heights[i]:g}" customHeight="1">']
+            for (ref, style), v in zip(columns, row):
+                if isinstance(v, int):
+                    cells.append(f"{ref}{r}{style}><v>{v}</v></c>")
+                elif not v:
+                    cells.append(f"{ref}{r}{style}/>")
+                else:
+                    text = escaped.get(v)
+                    if text is None:
+                        space = ' xml:space="preserve"' if v != v.strip() or "\n" in v else ""
+                        text = escaped[v] = f'{space}>{xml_text(v)}'
+                    cells.append(f'{ref}{r}{style} t="inlineStr"><is><t{text}</t></is></c>')
+            cells.append("</row>")
+            self._row_xml.append("".join(cells))
+        self.max_row = max(self.max_row, first_row + len(rows) - 1)
+        self.max_col = max(self.max_col, len(styles) - 1)
+        self._row = -1
+
     # -- assembling -----------------------------------------------------------------------------
     def _goto(self, row: int) -> None:
         if row == self._row:
@@ -106,7 +135,7 @@ class XmlSheet:
             return
         height = self._heights.get(self._row)
         attrs = f' ht="{height:g}" customHeight="1"' if height is not None else ""
-        self.rows.append(f'<row r="{self._row + 1}"{attrs}>' + "".join(self._cells) + "</row>")
+        self._row_xml.append(f'<row r="{self._row + 1}"{attrs}>' + "".join(self._cells) + "</row>")
         self.max_row = max(self.max_row, self._row)
         self._cells = []
 
@@ -128,7 +157,7 @@ class XmlSheet:
             parts.append("<cols>" + "".join(
                 f'<col min="{c + 1}" max="{c + 1}" width="{w:g}" customWidth="1"/>'
                 for c, w in enumerate(self._widths)) + "</cols>")
-        parts.append("<sheetData>" + "".join(self.rows) + "</sheetData>")
+        parts.append("<sheetData>" + "".join(self._row_xml) + "</sheetData>")
         if self._merges:
             parts.append(f'<mergeCells count="{len(self._merges)}">' + "".join(self._merges) + "</mergeCells>")
         parts.append(self._validation)

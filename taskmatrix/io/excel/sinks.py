@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any, Protocol
 
+from taskmatrix.io.excel import layout as L
 from taskmatrix.io.excel.sheetlayout import PageSetup
 from taskmatrix.io.excel.sheetxml import XmlSheet
 
@@ -32,6 +33,8 @@ class SheetSink(Protocol):
     def freeze(self, row: int, col: int) -> None: ...
     def print_setup(self, page: PageSetup) -> None: ...
     def list_validation(self, first_row: int, col: int, last_row: int, options: list[str]) -> None: ...
+    def rows(self, first_row: int, rows: Sequence[Sequence[str | int]], styles: Sequence[str],
+             heights: Sequence[float]) -> None: ...
 
 
 class BookSink(Protocol):
@@ -49,7 +52,8 @@ class XlsxWriterBook:
         self.formats = {name: self.workbook.add_format(_xlsxwriter_format(spec)) for name, spec in STYLES.items()}
 
     def add_sheet(self, name: str) -> SheetSink:
-        return XlsxWriterSheet(self.workbook.add_worksheet(name), self.formats)
+        return XlsxWriterSheet(self.workbook.add_worksheet(name, worksheet_class=_bulk_worksheet_class()),
+                               self.formats)
 
 
 def _xlsxwriter_format(spec: dict[str, Any]) -> dict[str, Any]:
@@ -107,6 +111,111 @@ class XlsxWriterSheet:
     def list_validation(self, first_row: int, col: int, last_row: int, options: list[str]) -> None:
         self.ws.data_validation(first_row, col, last_row, col, {
             "validate": "list", "source": options, "show_error": False, "ignore_blank": True})
+
+    def rows(self, first_row: int, rows: Sequence[Sequence[str | int]], styles: Sequence[str],
+             heights: Sequence[float]) -> None:
+        self.ws.add_block(first_row, rows, [self.formats[s] for s in styles], heights)
+
+
+_BULK_CLASS: Any = None
+
+
+def _bulk_worksheet_class() -> Any:
+    """XlsxWriter's worksheet, plus blocks of rows kept as shared-string numbers and written
+    out as XML in one go (a tenth of the per-cell cost of ``write_string``): for the long,
+    regular progress sheets. Its ordinary cells must all come before its blocks."""
+    global _BULK_CLASS
+    if _BULK_CLASS is not None:
+        return _BULK_CLASS
+    from xlsxwriter.worksheet import Worksheet
+
+    class BulkWorksheet(Worksheet):
+        def __init__(self) -> None:
+            super().__init__()
+            self._blocks: list[str] = []
+            self._plain_rows: int | None = None  # the last row of ordinary cells, if any
+
+        def add_block(self, first_row: int, rows: Sequence[Sequence[str | int]], formats: list[Any],
+                      heights: Sequence[float]) -> None:
+            if not rows:
+                return
+            if not self._blocks:
+                self._plain_rows = getattr(self, "dim_rowmax")  # noqa: B009 (XlsxWriter leaves it untyped)
+            if self._check_dimensions(first_row, 0) or self._check_dimensions(first_row + len(rows) - 1,
+                                                                                len(formats) - 1):
+                raise ValueError("a block of rows outside the worksheet")
+            # The formats' numbers are fixed now (XlsxWriter numbers a format the first time it is
+            # asked, and keeps that number), so the rows can be written out as XML at once.
+            self._blocks.append(_block_xml(first_row, rows, [f._get_xf_index() for f in formats], heights,
+                                           self.str_table))
+
+        def _write_sheet_data(self) -> None:
+            if not self._blocks:
+                super()._write_sheet_data()
+                return
+            self._xml_start_tag("sheetData")
+            if self._plain_rows is not None:
+                last = getattr(self, "dim_rowmax")  # noqa: B009
+                setattr(self, "dim_rowmax", self._plain_rows)  # noqa: B010
+                self._write_rows()
+                setattr(self, "dim_rowmax", last)  # noqa: B010
+            for block in self._blocks:
+                self.fh.write(block)
+            self._xml_end_tag("sheetData")
+
+    _BULK_CLASS = BulkWorksheet
+    return _BULK_CLASS
+
+
+_EMPTY = frozenset({""})
+
+
+def _block_xml(first: int, rows: Sequence[Sequence[str | int]], styles: list[int], heights: Sequence[float],
+               strings: Any) -> str:
+    """Rows as SpreadsheetML, their texts as shared strings (``strings``: XlsxWriter's table,
+    which is what ``write_string`` uses), an empty text a blank cell in its style; a column is
+    of numbers where the first row's is."""
+    get, add, before = strings.string_table.get, strings._get_shared_string_index, strings.unique_count
+    numeric = [isinstance(v, int) for v in rows[0]]
+    shown: dict[float, str] = {}  # heights as written
+    templates: dict[tuple[bool, ...], str] = {}  # a row's XML with its blank cells where they are
+    out: list[str] = []
+    refs = 0
+    for i, row in enumerate(rows):
+        blanks = tuple(map(_EMPTY.__contains__, row))
+        template = templates.get(blanks)
+        if template is None:
+            template = templates[blanks] = _row_template(styles, numeric, blanks)
+        values = [int(v) if number else index if (index := get(v)) is not None else add(v)
+                  for v, number in zip(row, numeric) if v != ""]
+        refs += len(values)
+        height = heights[i]
+        text = shown.get(height)
+        if text is None:
+            text = shown[height] = f"{height:g}"
+        out.append(template.format(first + i + 1, text, *values))
+    refs -= numeric.count(True) * len(rows)
+    strings.count += refs - (strings.unique_count - before)  # add() counted each new string already
+    return "".join(out)
+
+
+def _row_template(styles: list[int], numeric: list[bool], blanks: tuple[bool, ...]) -> str:
+    """``{0}`` the row's number, ``{1}`` its height (as written), then the values of its cells that are not blank.
+
+    Only a row's first cell names its place: the others follow it, one column each (the
+    reference is optional, ECMA-376 §18.3.1.4; Excel and LibreOffice place them so, and so do
+    calamine and openpyxl, tested). A quarter less XML to write and compress on a long sheet."""
+    cells = []
+    slot = 2
+    for c, (s, number, blank) in enumerate(zip(styles, numeric, blanks)):
+        ref = f' r="{L.column_letter(c)}{{0}}"' if c == 0 else ""
+        if blank:
+            cells.append(f'<c{ref} s="{s}"/>')
+            continue
+        kind = "" if number else ' t="s"'
+        cells.append(f"<c{ref} s=\"{s}\"{kind}><v>{{{slot}}}</v></c>")
+        slot += 1
+    return '<row r="{0}" ht="{1}" customHeight="1">' + "".join(cells) + "</row>"
 
 
 # -- our sheets as SpreadsheetML, for the package splice ------------------------------------------
