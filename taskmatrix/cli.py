@@ -1,6 +1,7 @@
 """Headless commands: ``export`` (any plan file to .xlsx/.json/.csv), ``sheets`` (assignment
 sheets as PDF), ``report`` (a round's progress report as .xlsx/.pdf/.csv), ``send`` (a round's
-workbooks for the units) and ``receive`` (their returns merged).
+workbooks for the units), ``receive`` (their returns merged), ``check`` (the consistency
+findings; exit 1 when there are any) and ``stats`` (the statistics as .xlsx/.csv/.png).
 
 On bad input a command prints one ``error:`` line naming the file and the problem and
 returns 2; warnings go to stderr as ``warning:`` lines and do not fail.
@@ -62,6 +63,15 @@ def build_parser() -> argparse.ArgumentParser:
                          help="the merged plan (.json or .xlsx)")
     receive.add_argument("--accept", choices=("all", "none"), default="none",
                          help="conflicts: all = the unit's version, none = keep the office's (default)")
+    check = sub.add_parser("check", help="the plan's consistency findings, one line each (exit 1 when any)")
+    check.add_argument("src", type=Path)
+    check.add_argument("--json", action="store_true", help='a JSON list of {"task", "kind", "message"}')
+    check.add_argument("--round", metavar="NAME", help="the round whose missing reports count (default: the last)")
+    stats = sub.add_parser("stats", help="the plan's statistics as .xlsx, .csv or .png")
+    stats.add_argument("src", type=Path)
+    stats.add_argument("dest", type=Path)
+    stats.add_argument("--round", metavar="NAME", help="the round counted (default: the last one)")
+    stats.add_argument("--as-of", metavar="YYYY-MM-DD", dest="as_of", help="lights as of this day (default: today)")
     return parser
 
 
@@ -75,6 +85,10 @@ def run(argv: Sequence[str]) -> int:
             status = _report(args, said)
         elif args.command in ("send", "receive"):
             status = _feedback(args, said)
+        elif args.command == "check":
+            status = _check(args, said)
+        elif args.command == "stats":
+            status = _stats(args, said)
         else:
             status = _sheets(args, said)
     except PlanFormatError as exc:
@@ -132,6 +146,39 @@ def _feedback(args: argparse.Namespace, said: list[str]) -> int:
     if args.command == "send":
         return feedback_command.send(result.plan, args.src, args.round, args.outdir, args.unit)
     return feedback_command.receive(result.plan, args.src, args.round, args.returns, args.out, args.accept)
+
+
+def _check(args: argparse.Namespace, said: list[str]) -> int:
+    import json
+
+    from taskmatrix.model.checks import check_plan
+
+    result = _read(args.src, said)
+    round_name = None
+    if args.round is not None:
+        from taskmatrix.sheets.report_command import choose_round
+
+        round_name = choose_round(result.plan, args.round, args.src).name
+    findings = check_plan(result.plan, round_name)
+    if args.json:
+        out = json.dumps([f.as_json() for f in findings], ensure_ascii=False, indent=1) + "\n"
+    else:
+        out = "".join(f"task {f.task}: {f.message()}\n" for f in findings)
+    try:
+        sys.stdout.write(out)
+        sys.stdout.flush()
+    except (OSError, ValueError):
+        pass
+    return 1 if findings else EXIT_OK
+
+
+def _stats(args: argparse.Namespace, said: list[str]) -> int:
+    from taskmatrix.sheets.stats_command import SUFFIXES, write_stats
+
+    if args.dest.suffix.lower() not in SUFFIXES:
+        raise PlanFormatError(args.dest, "statistics are written as .xlsx, .csv or .png")
+    result = _read(args.src, said)
+    return write_stats(result.plan, args.src, args.dest, args.round, args.as_of)
 
 
 def _report(args: argparse.Namespace, said: list[str]) -> int:

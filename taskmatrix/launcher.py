@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 
-HEADLESS_COMMANDS = ("export", "sheets", "report", "send", "receive")
+HEADLESS_COMMANDS = ("export", "sheets", "report", "send", "receive", "check", "stats")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

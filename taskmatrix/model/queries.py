@@ -87,7 +87,11 @@ def _links_of(units: tuple[str, ...], registry: UnitRegistry) -> dict[str, str |
 
 def mentioned_cities(task: Task) -> list[str]:
     """Cities merely mentioned in the title or body (a weaker relation than responsibility)."""
-    text = task.title + task.body
+    return cities_named_in(task.title + task.body)
+
+
+def cities_named_in(text: str) -> list[str]:
+    """The cities ``text`` names (``中山`` in ``孙中山`` or ``中山大学`` is not the city)."""
     found = []
     for city in CITIES:
         short = city[:-1]
