@@ -15,6 +15,7 @@ from typing import Any
 from taskmatrix.io.atomic import atomic_write_bytes
 from taskmatrix.io.errors import Notice, PlanFormatError
 from taskmatrix.io.files import read_bytes
+from taskmatrix.io.indicatorsjson import indicators_to_json, read_indicators
 from taskmatrix.io.progressjson import (
     deadline_from_json,
     deadline_to_json,
@@ -49,6 +50,8 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
     doc["units"] = doc.pop("units")  # keep the documented key order: tasks, then units
     doc["rounds"] = rounds_to_json(plan)
     doc["statuses"] = doc.pop("statuses")
+    doc["indicators"] = indicators_to_json(plan)
+    doc["indicators_kept"] = plan.indicators is not None
     return doc
 
 
@@ -247,6 +250,7 @@ def plan_from_dict(doc: Any, path: str | Path | None) -> tuple[Plan, list[Notice
             if get("reports"):  # a recovery copy keeps each task's reports with it
                 plan.tasks[-1].reports = reports_from_json(get("reports"), f"tasks[{i}].reports", path)
         read_rounds(doc, plan, path)
+        read_indicators(doc, plan, path)
     except PlanFormatError:
         raise
     except (AttributeError, TypeError, ValueError) as exc:

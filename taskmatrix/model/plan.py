@@ -10,11 +10,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import chain, pairwise
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from taskmatrix.model.deadlines import Deadline
 from taskmatrix.model.rounds import PROGRESS_STATUSES, Entry, Round
 from taskmatrix.model.units import UnitRegistry
+
+if TYPE_CHECKING:
+    from taskmatrix.model.indicators import Indicator
 
 #: Plain-text fields of a task, in display order.
 TEXT_FIELDS: tuple[str, ...] = ("title", "body", "deadline", "status", "progress", "notes")
@@ -119,6 +122,9 @@ class Plan:
     rounds: list[Round] = field(default_factory=list)
     #: The statuses a report may have (editable per plan).
     statuses: list[str] = field(default_factory=lambda: list(PROGRESS_STATUSES))
+    #: Quantitative targets as the user kept them (``None``: read from the bodies when asked;
+    #: see :mod:`taskmatrix.model.indicators`).
+    indicators: list[Indicator] | None = None
     foreign: ForeignContent | None = field(default=None, compare=False, repr=False)
     _sections_by_number: dict[int, Section] = field(default_factory=dict, init=False, compare=False, repr=False)
     _sections_key: tuple[int, int, int] = field(default=(0, 0, 0), init=False, compare=False, repr=False)

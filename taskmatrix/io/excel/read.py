@@ -23,6 +23,7 @@ from defusedxml import ElementTree
 from taskmatrix.io.bulk import release_native_memory
 from taskmatrix.io.errors import Cancelled, Notice, PlanFormatError
 from taskmatrix.io.excel import layout as L
+from taskmatrix.io.excel.indicators import kept_sheet, read_indicator_sheet
 from taskmatrix.io.excel.rounds import STATUSES_PROPERTY, read_corrected_deadlines, read_round_sheet, rounds_in
 from taskmatrix.io.excel.safety import CheckedWorkbook, check_workbook
 from taskmatrix.io.excel.sheetlayout import MAX_CELLS, MAX_ROWS, SheetScan, exact_columns, scan_sheet, sheet_part
@@ -81,6 +82,14 @@ def read_xlsx(path: str | Path, registry: UnitRegistry | None = None,
             plan.title = stored
         plan.preamble = meta.get("description", "")
     round_sheets = _read_rounds(plan, meta, sheets, sheet_names, path, warnings) if literal else []
+    indicators = kept_sheet(meta) if literal else None
+    if indicators is not None and indicators[0] in sheet_names:
+        round_sheets.append(indicators[0])
+        if indicators[1]:
+            plan.indicators, missing = read_indicator_sheet(plan, sheet_rows(sheets.sheet(indicators[0]), path, None))
+            if missing:
+                warnings.append(Notice("{count} rows of the indicator sheet “{sheet}” name no task of the plan; they "
+                                       "were left out", kind="rounds", count=missing, sheet=indicators[0]))
     replaced = [sheet_name] + [s for s in [*generated, *round_sheets] if s != sheet_name and s in sheet_names]
     kept = [s for s in sheet_names if s not in replaced]
     plan.foreign = ForeignContent(checked.data, kept, replaced, _look(sheets.scans.get(table.name), table,

@@ -52,7 +52,7 @@ class XmlSheet:
         self.max_col = 0
 
     # -- the sink ------------------------------------------------------------------------------
-    def write(self, row: int, col: int, value: str | int, style: str) -> None:
+    def write(self, row: int, col: int, value: str | int | float, style: str) -> None:
         self._goto(row)
         ref = cell_ref(row, col)
         s = self.styles[style]

@@ -26,7 +26,7 @@ STYLES: dict[str, dict[str, Any]] = {
 }
 
 class SheetSink(Protocol):
-    def write(self, row: int, col: int, value: str | int, style: str) -> None: ...
+    def write(self, row: int, col: int, value: str | int | float, style: str) -> None: ...
     def merge(self, row: int, first_col: int, last_col: int, value: str, style: str) -> None: ...
     def widths(self, widths: Sequence[float]) -> None: ...
     def height(self, row: int, points: float) -> None: ...
@@ -72,7 +72,7 @@ class XlsxWriterSheet:
         self.ws = ws
         self.formats = formats
 
-    def write(self, row: int, col: int, value: str | int, style: str) -> None:
+    def write(self, row: int, col: int, value: str | int | float, style: str) -> None:
         if isinstance(value, str):
             self.ws.write_string(row, col, value, self.formats[style])
         else:

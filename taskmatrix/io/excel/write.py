@@ -21,11 +21,13 @@ from taskmatrix.io.atomic import atomic_write
 from taskmatrix.io.errors import Cancelled, Notice, PlanSaveError
 from taskmatrix.io.excel import layout as L
 from taskmatrix.io.excel.cleaning import Cleaner
+from taskmatrix.io.excel.indicators import SHEET as INDICATOR_SHEET, indicator_property, write_indicator_sheet
 from taskmatrix.io.excel.rounds import round_properties, round_sheet_names, write_round_sheet
 from taskmatrix.io.excel.sheetlayout import PageSetup, row_height
 from taskmatrix.io.excel.sinks import STYLES, BookSink, SheetSink, XlsxWriterBook, XmlBook, style_xml
 from taskmatrix.io.result import Progress
 from taskmatrix.model.fields import extra_key, field_of
+from taskmatrix.model.indicators import indicators_of
 from taskmatrix.model.plan import STATUSES, Plan, SourceLook, task_fingerprint
 from taskmatrix.model.queries import unit_counts
 from taskmatrix.model.resplist import join_units
@@ -104,8 +106,8 @@ def safe_sheet_name(name: str, taken: list[str]) -> str:
 
 def _write_layout(plan: Plan, book: BookSink, names: tuple[str, str, str], cleaner: Cleaner,
                   progress: Progress | None) -> list[str]:
-    """Our sheets: the task sheet, the matrix, the summary, a progress sheet per round; returns
-    the progress sheets' names."""
+    """Our sheets: the task sheet, the matrix, the summary, a progress sheet per round, the
+    indicators; returns the names of the sheets after the summary."""
     _task_sheet(plan, book.add_sheet(names[0]), cleaner, progress)
     _step(progress, 70)
     _matrix_sheet(plan, book.add_sheet(names[1]), cleaner)
@@ -115,6 +117,10 @@ def _write_layout(plan: Plan, book: BookSink, names: tuple[str, str, str], clean
     round_names = round_sheet_names(plan, taken, safe_sheet_name)
     for round_, name in zip(plan.rounds, round_names):
         write_round_sheet(plan, round_, book.add_sheet(name), cleaner, _page(None, repeat_row=0))
+    if plan.indicators is not None or (plan.tasks and indicators_of(plan)):
+        name = safe_sheet_name(INDICATOR_SHEET, taken + round_names)
+        write_indicator_sheet(plan, book.add_sheet(name), cleaner, _page(None, repeat_row=0))
+        round_names = [*round_names, name]
     _step(progress, 90)
     return round_names
 
@@ -297,9 +303,11 @@ def _summary_sheet(plan: Plan, ws: SheetSink, cleaner: Cleaner) -> None:
     ws.print_setup(_page(None, repeat_row=0))
 
 
-def _properties(plan: Plan, names: tuple[str, str, str], round_names: list[str]) -> dict[str, str]:
+def _properties(plan: Plan, names: tuple[str, str, str], more: list[str]) -> dict[str, str]:
+    rounds = more[:len(plan.rounds)]
+    indicators = indicator_property(plan, more[len(plan.rounds)]) if len(more) > len(plan.rounds) else {}
     return {L.MARKER_PROPERTY: "taskmatrix/1", L.SHEETS_PROPERTY: "|".join(names),
-            **round_properties(plan, round_names)}
+            **round_properties(plan, rounds), **indicators}
 
 
 # -- checks and cleaning -------------------------------------------------------------------------

@@ -36,7 +36,7 @@ def test_task_sheet_layout(seed_plan, tmp_path, backend):
     seed_xlsx = tmp_path / "seed.xlsx"
     write_xlsx(seed_plan, seed_xlsx)
     wb = openpyxl.load_workbook(seed_xlsx)
-    expected = ["任务分工表", "责任矩阵", "单位汇总"]
+    expected = ["任务分工表", "责任矩阵", "单位汇总", "指标"]  # the seed's bodies state targets
     assert wb.sheetnames == (expected if backend == "xlsxwriter" else ["封面", "矩阵", *expected])
     ws = wb["任务分工表"]
     assert ws["A1"].value == seed_plan.title + "重点任务分工表"

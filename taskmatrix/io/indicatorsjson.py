@@ -1,0 +1,70 @@
+"""The plan's indicators in JSON: ``indicators`` (``[{"task", "text", "value", "measure", "year",
+"comparison", "source", "actuals"}]``) and ``indicators_kept`` (true once the user kept or
+edited them; false: read from the task bodies, and read again after an edit)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from taskmatrix.io.errors import PlanFormatError
+from taskmatrix.model.indicators import COMPARISONS, Indicator, indicators_of
+from taskmatrix.model.plan import Plan
+
+
+def number_to_json(value: float | None) -> int | float | None:
+    if value is None:
+        return None
+    return int(value) if float(value).is_integer() and abs(value) < 2 ** 53 else value
+
+
+def indicators_to_json(plan: Plan) -> list[dict[str, Any]]:
+    return [{"task": i.task, "text": i.text, "value": number_to_json(i.value), "measure": i.measure, "year": i.year,
+             "comparison": i.comparison, "source": i.source,
+             "actuals": {name: number_to_json(v) for name, v in i.actuals.items()}}
+            for i in indicators_of(plan)]
+
+
+def read_indicators(doc: dict[str, Any], plan: Plan, path: str | Path | None) -> None:
+    """Keep the file's indicators when the user had kept them (else they are read afresh)."""
+    values = doc.get("indicators")
+    if not doc.get("indicators_kept") or values is None:
+        return
+    if not isinstance(values, list):
+        raise PlanFormatError(path, "“indicators” is not a list")
+    numbers = {t.number for t in plan.tasks}
+    found = []
+    for i, value in enumerate(values):
+        what = f"indicators[{i}]"
+        if not isinstance(value, dict):
+            raise PlanFormatError(path, "“{what}” is not an object", what=what)
+        task = value.get("task")
+        if not isinstance(task, int) or isinstance(task, bool) or task not in numbers:
+            raise PlanFormatError(path, "“{what}” names task {task}, which the plan does not have", what=what,
+                                  task=str(task)[:20])
+        comparison = value.get("comparison") or ">="
+        if comparison not in COMPARISONS:
+            raise PlanFormatError(path, "“{what}.comparison” is not one of >=, <=, =", what=what)
+        year = value.get("year")
+        if year is not None and (not isinstance(year, int) or isinstance(year, bool) or not 1900 <= year <= 2200):
+            raise PlanFormatError(path, "“{what}.year” is not a year", what=what)
+        actuals = value.get("actuals") or {}
+        if not isinstance(actuals, dict):
+            raise PlanFormatError(path, "“{what}.actuals” is not an object", what=what)
+        found.append(Indicator(task, _s(value.get("text")), _number(value.get("value"), what, path),
+                               _s(value.get("measure")), year, comparison, _s(value.get("source")),
+                               {str(k): v for k, v in ((k, _number(v, what, path)) for k, v in actuals.items())
+                                if v is not None}))
+    plan.indicators = found
+
+
+def _number(value: Any, what: str, path: str | Path | None) -> float | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise PlanFormatError(path, "“{what}” has a value that is not a number", what=what)
+    return float(value)
+
+
+def _s(value: Any) -> str:
+    return "" if value is None else str(value)
