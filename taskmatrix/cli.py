@@ -173,7 +173,7 @@ def _check(args: argparse.Namespace, said: list[str]) -> int:
 
 
 def _stats(args: argparse.Namespace, said: list[str]) -> int:
-    from taskmatrix.sheets.stats_command import SUFFIXES, write_stats
+    from taskmatrix.sheets.statistics import SUFFIXES, write_stats
 
     if args.dest.suffix.lower() not in SUFFIXES:
         raise PlanFormatError(args.dest, "statistics are written as .xlsx, .csv or .png")

@@ -30,6 +30,9 @@ LIGHTS: tuple[str, ...] = (RED, YELLOW, GREEN, GREY, BLUE)
 #: A light as printed: a symbol that survives black and white, and a word.
 SYMBOLS: dict[str, str] = {RED: "✖", YELLOW: "▲", GREEN: "●", BLUE: "✔", GREY: "○"}
 WORDS: dict[str, str] = {RED: "红灯", YELLOW: "黄灯", GREEN: "绿灯", BLUE: "完成", GREY: "持续"}
+#: How reports and statistics count the lights, in the order they are shown.
+COUNT_WORDS: tuple[tuple[str, str], ...] = (
+    (BLUE, "已完成"), (GREEN, "正常推进"), (YELLOW, "预警"), (RED, "逾期或严重滞后"), (GREY, "持续推进"))
 #: What a light means, for the screen (translated in the ``Lights`` context).
 LIGHT_NAMES: dict[str, str] = {
     RED: QT_TRANSLATE_NOOP("Lights", "Red: overdue or far behind"),

@@ -12,7 +12,7 @@ import datetime as _dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from taskmatrix.model.lights import BLUE, GREEN, GREY, RED, YELLOW, Thresholds
+from taskmatrix.model.lights import COUNT_WORDS, Thresholds
 from taskmatrix.model.plan import Plan
 from taskmatrix.model.progress import Progress
 from taskmatrix.model.queries import CityResolver, units_with_tasks
@@ -20,8 +20,7 @@ from taskmatrix.model.units import CITY_ORDER
 
 LEAD, PART = "牵头", "参与"
 #: The lights as the round tables count them, in column order.
-LIGHT_COLUMNS: tuple[tuple[str, str], ...] = (
-    (BLUE, "已完成"), (GREEN, "正常推进"), (YELLOW, "滞后"), (RED, "逾期或严重滞后"), (GREY, "持续推进"))
+LIGHT_COLUMNS: tuple[tuple[str, str], ...] = COUNT_WORDS
 NO_SECTION = "（未分板块）"
 
 

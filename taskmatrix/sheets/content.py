@@ -42,6 +42,9 @@ class Sheet:
     summary: str
     tables: list[SheetTable]
     note: str = ""
+    #: Pictures printed after the tables: (resource name, PNG bytes, width in percent of the page).
+    images: list[tuple[str, bytes, int]] = field(default_factory=list)
+    sign_off: bool = True  # the 负责人 / 联系人 / 联系电话 line at the end
 
 
 def _lead_row(task: Task, note: str = "") -> list[str]:
@@ -146,10 +149,13 @@ def sheet_parts(sheet: Sheet, body_font: str, heading_font: str, point_size: flo
             parts[-1].append(_TABLE_OPEN + header + "".join(chunk) + "</table>")
             rows_in_part += len(chunk)
             start += len(chunk)
+    for name, _, width in sheet.images:
+        parts.append([f'<p align="center"><img src="{e(name)}" width="{{width:{width}}}"></p>'])
     if sheet.note:
         parts[-1].append(f'<p style="font-size:{point_size - 1}pt;">注：{e(sheet.note)}</p>')
-    sign = "　　".join(f"{label}：__________" for label in SIGN_OFF)
-    parts[-1].append(f'<p style="margin-top:24px; font-size:{point_size + 1}pt;">{sign}</p>')
+    if sheet.sign_off:
+        sign = "　　".join(f"{label}：__________" for label in SIGN_OFF)
+        parts[-1].append(f'<p style="margin-top:24px; font-size:{point_size + 1}pt;">{sign}</p>')
     return [opening + "".join(part) + closing for part in parts]
 
 

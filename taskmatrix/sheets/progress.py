@@ -9,7 +9,7 @@ import datetime as _dt
 from collections import Counter
 from dataclasses import dataclass
 
-from taskmatrix.model.lights import BLUE, GREEN, GREY, RED, YELLOW, printed
+from taskmatrix.model.lights import COUNT_WORDS, Thresholds, printed
 from taskmatrix.model.plan import Plan
 from taskmatrix.model.progress import Progress, report_rows
 from taskmatrix.model.rounds import Round
@@ -19,7 +19,7 @@ HEADERS = ("序号", "重点任务", "填报单位", "完成时限", "状态", "
 #: Column widths in percent of the page (landscape A4).
 PDF_COLUMNS = tuple(zip(HEADERS, (5, 13, 9, 8, 6, 6, 19, 13, 13, 8)))
 #: The counts, in the order they are shown.
-COUNTED = ((BLUE, "已完成"), (GREEN, "正常推进"), (YELLOW, "预警"), (RED, "逾期或严重滞后"), (GREY, "持续推进"))
+COUNTED = COUNT_WORDS
 
 
 @dataclass
@@ -41,9 +41,10 @@ class ProgressReport:
         return f"{self.round.name}（统计截至 {self.as_of:%Y年%m月%d日}）：{counts}"
 
 
-def progress_report(plan: Plan, round_: Round, unit: str = "", as_of: _dt.date | None = None) -> ProgressReport:
+def progress_report(plan: Plan, round_: Round, unit: str = "", as_of: _dt.date | None = None,
+                    thresholds: Thresholds | None = None) -> ProgressReport:
     """The report of ``round_`` (``unit``'s tasks only when given), lights as of ``as_of``."""
-    progress = Progress(plan, round_.name, unit, as_of)
+    progress = Progress(plan, round_.name, unit, as_of, thresholds)
     rows: list[list[str]] = []
     counts: Counter[str] = Counter()
     for task, entry in report_rows(plan, round_.name, unit):

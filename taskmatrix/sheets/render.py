@@ -7,13 +7,16 @@ on a new page and its footer counts its own pages (第 X 页 共 Y 页), with th
 from __future__ import annotations
 
 import datetime as _dt
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
+from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt, QUrl
 from PySide6.QtGui import (
     QFont,
+    QGuiApplication,
+    QImage,
     QPagedPaintDevice,
     QPageLayout,
     QPageSize,
@@ -100,7 +103,7 @@ def render_sheets(sheets: Sequence[Sheet], device: QPagedPaintDevice, fonts: Fon
             docs = []
             for html in sheet_parts(sheet, fonts.body, fonts.heading, options.point_size):
                 step(0)
-                docs.append(_document(html, device, fonts, options, QSizeF(width, body_height)))
+                docs.append(_document(html, device, fonts, options, QSizeF(width, body_height), sheet.images))
             count = 0
             for i, doc in enumerate(docs):  # lays each part out: the slow step of a long sheet
                 step(0.5 * i / len(docs))
@@ -132,7 +135,7 @@ def render_sheets(sheets: Sequence[Sheet], device: QPagedPaintDevice, fonts: Fon
 
 
 def _document(html: str, device: QPagedPaintDevice, fonts: Fonts, options: PrintOptions,
-              page: QSizeF) -> QTextDocument:
+              page: QSizeF, images: Sequence[tuple[str, bytes, int]] = ()) -> QTextDocument:
     doc = QTextDocument()
     doc.setDocumentMargin(0)
     font = QFont(fonts.body)
@@ -140,6 +143,18 @@ def _document(html: str, device: QPagedPaintDevice, fonts: Fonts, options: Print
     doc.setDefaultFont(font)
     doc.documentLayout().setPaintDevice(device)
     doc.setPageSize(page)
+    for name, data, _ in images:
+        if name in html:
+            image = QImage.fromData(data, "PNG")  # type: ignore[arg-type]
+            doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl(name), image)
+            # a picture as wide as asked of the page, and never taller than the page
+            wanted = next(w for n, d, w in images if n == name)
+            scale = min(page.width() * wanted / 100 / max(1, image.width()),
+                        page.height() * 0.92 / max(1, image.height()))
+            # QTextDocument sizes a picture in screen pixels and scales them to the device
+            screen = QGuiApplication.primaryScreen()
+            ratio = device.logicalDpiX() / (screen.logicalDotsPerInchX() if screen is not None else 96.0)
+            html = re.sub(r'width="\{width:\d+\}"', f'width="{int(image.width() * scale / ratio)}"', html, count=1)
     doc.setHtml(html)
     return doc
 

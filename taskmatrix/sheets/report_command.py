@@ -64,9 +64,13 @@ def write_report(plan: Plan, src: Path, dest: Path, round_name: str | None, unit
 
         ensure_gui_application()
         from taskmatrix.sheets.render import Fonts, PrintOptions, choose_fonts, write_pdf
+        from taskmatrix.sheets.statistics import round_stats_sheet
 
         fonts = choose_fonts() or Fonts("", "")
-        write_pdf([report_sheet(report)], dest, fonts, PrintOptions(landscape=True), title=plan.title)
+        sheets = [report_sheet(report)]
+        if not units[0]:  # the whole plan's report ends with the round's statistics
+            sheets.append(round_stats_sheet(plan, round_.name, report.as_of, fonts.body))
+        write_pdf(sheets, dest, fonts, PrintOptions(landscape=True), title=plan.title)
     print(f"{dest}: {round_.name}, {len(report.rows)} report(s); " + "，".join(
         f"{k} {v}" for k, v in sorted(report.counts.items())), file=sys.stderr)
     return 0

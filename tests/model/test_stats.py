@@ -54,7 +54,7 @@ def test_round_tables_count_lights_and_reports():
     set_entry(plan.tasks[1], "2019年第一季度", Entry("省科技厅", "推进中", 90.0, progress="在建"))
     tables = statistics(plan, as_of=dt.date(2019, 4, 10))
     units = table(tables, "round_unit")
-    assert units.header == ["牵头单位", "已完成", "正常推进", "滞后", "逾期或严重滞后", "持续推进", "合计", "已报送", "报送率"]
+    assert units.header == ["牵头单位", "已完成", "正常推进", "预警", "逾期或严重滞后", "持续推进", "合计", "已报送", "报送率"]
     # 省科技厅: task 1 done (blue), task 2 past its deadline (red); 省财政厅: task 2 not reported
     # (red), task 3 ongoing (grey), nothing sent
     assert row(units, "省科技厅") == ["省科技厅", 1, 0, 0, 1, 0, 2, 2, "100%"]

@@ -150,8 +150,16 @@ class PrintController(QObject):
         round_ = find_round(self.document.plan, self.state.round)
         if round_ is None:
             return self._nothing(self.tr("Choose a reporting round first (in the filter bar)."))
-        report = progress_report(self.document.plan, round_, unit)
-        return self.preview([report_sheet(report)], landscape=True)
+        plan = self.document.plan
+        thresholds = self.document.model.index_.thresholds
+        report = progress_report(plan, round_, unit, thresholds=thresholds)
+        sheets = [report_sheet(report)]
+        if not unit:  # the whole plan's report ends with the round's statistics and charts
+            from taskmatrix.sheets.statistics import round_stats_sheet
+
+            fonts = self.fonts()
+            sheets.append(round_stats_sheet(plan, round_.name, report.as_of, fonts.body if fonts else "", thresholds))
+        return self.preview(sheets, landscape=True)
 
     def _nothing(self, message: str) -> bool:
         QMessageBox.information(self.window, self.tr("Print"), message)

@@ -1,0 +1,120 @@
+"""Bar charts of the statistics, painted with QPainter (Qt Charts is not in PySide6-Essentials):
+one horizontal stacked bar per row of a table (its total row left out), its label on the left,
+its total at the end, a legend above. The same painting serves the window, the PNG export and
+the printed report."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPen
+
+from taskmatrix.io.atomic import atomic_write
+from taskmatrix.io.statsfiles import SERIES_COLOURS
+from taskmatrix.model.stats import StatTable
+
+BAR = 1.5  # a bar's height, in lines of the font
+LABEL_SHARE = 0.28  # at most this share of the width for the labels
+
+
+def chart_rows(table: StatTable) -> list[list[object]]:
+    return table.rows[:-1] if table.total else list(table.rows)
+
+
+def chart_height(table: StatTable, font: QFont) -> float:
+    line = QFontMetricsF(font).height()
+    return line * (2.6 + 1.2 * _legend_lines(table) + BAR * max(1, len(chart_rows(table))))
+
+
+def _legend_lines(table: StatTable) -> int:
+    return 1 + len(table.chart) // 6
+
+
+def _number(value: object) -> float:
+    return float(value) if isinstance(value, (int, float)) else 0.0
+
+
+def paint_chart(painter: QPainter, rect: QRectF, table: StatTable, font: QFont) -> list[QRectF]:
+    """Paint ``table`` as a chart in ``rect``; returns the bars' rectangles (for tests, hit tests)."""
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+    metrics = QFontMetricsF(font)
+    line = metrics.height()
+    title_font = QFont(font)
+    title_font.setBold(True)
+    painter.setFont(title_font)
+    painter.setPen(QColor("#000000"))
+    painter.drawText(QRectF(rect.left(), rect.top(), rect.width(), line * 1.3),
+                     int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), table.title)
+    painter.setFont(font)
+    # the legend
+    x, y = rect.left(), rect.top() + line * 1.4
+    for i, column in enumerate(table.chart):
+        name = table.header[column]
+        box = QRectF(x, y + line * 0.2, line * 0.8, line * 0.6)
+        painter.fillRect(box, QColor(SERIES_COLOURS[i % len(SERIES_COLOURS)]))
+        painter.drawText(QRectF(box.right() + 4, y, metrics.horizontalAdvance(name) + 4, line),
+                         int(Qt.AlignmentFlag.AlignVCenter), name)
+        x = box.right() + metrics.horizontalAdvance(name) + line
+        if x > rect.right() - line * 6:
+            x, y = rect.left(), y + line * 1.2
+    top = rect.top() + line * (1.6 + 1.2 * _legend_lines(table))
+    rows = chart_rows(table)
+    labels = [str(r[0]) for r in rows]
+    label_width = min(rect.width() * LABEL_SHARE, max((metrics.horizontalAdvance(t) for t in labels), default=0) + 8)
+    totals = [sum(_number(r[c]) for c in table.chart) for r in rows]
+    biggest = max(totals, default=0) or 1
+    room = rect.width() - label_width - metrics.horizontalAdvance(f"{int(biggest)}") - 12
+    bars: list[QRectF] = []
+    painter.setPen(QPen(QColor("#606060"), 0))
+    axis_x = rect.left() + label_width
+    for r, (row, total) in enumerate(zip(rows, totals)):
+        y = top + r * line * BAR
+        label = metrics.elidedText(labels[r], Qt.TextElideMode.ElideMiddle, label_width - 6)
+        painter.setPen(QColor("#000000"))
+        painter.drawText(QRectF(rect.left(), y, label_width - 6, line * BAR),
+                         int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), label)
+        x = axis_x
+        for i, column in enumerate(table.chart):
+            value = _number(row[column])
+            if value <= 0:
+                continue
+            width = room * value / biggest
+            bar = QRectF(x, y + line * 0.2, width, line * (BAR - 0.4))
+            painter.fillRect(bar, QColor(SERIES_COLOURS[i % len(SERIES_COLOURS)]))
+            bars.append(bar)
+            x += width
+        painter.drawText(QRectF(x + 4, y, rect.right() - x, line * BAR), int(Qt.AlignmentFlag.AlignVCenter),
+                         f"{total:g}")
+    painter.setPen(QPen(QColor("#606060"), 0))
+    painter.drawLine(int(axis_x), int(top), int(axis_x), int(top + max(1, len(rows)) * line * BAR))
+    painter.restore()
+    return bars
+
+
+def charts_image(tables: Sequence[StatTable], font: QFont, width: int = 1400) -> QImage:
+    """Every table's chart, one under the other, on white."""
+    tables = [t for t in tables if t.chart]
+    heights = [chart_height(t, font) for t in tables]
+    gap = QFontMetricsF(font).height() * 1.5
+    image = QImage(width, max(1, int(sum(heights) + gap * (len(tables) + 1))), QImage.Format.Format_RGB32)
+    image.fill(QColor("#ffffff"))
+    painter = QPainter(image)
+    try:
+        y = gap
+        for table, height in zip(tables, heights):
+            paint_chart(painter, QRectF(gap, y, width - 2 * gap, height), table, font)
+            y += height + gap
+    finally:
+        painter.end()
+    return image
+
+
+def write_png(image: QImage, path: str | Path) -> None:
+    def produce(tmp: Path) -> None:
+        if not image.save(str(tmp), "PNG"):  # type: ignore[call-overload]
+            raise OSError("the image could not be written")
+
+    atomic_write(path, produce, backup=False)

@@ -1,0 +1,121 @@
+"""The statistics as paper and files: a printed 统计 sheet (each table, then its chart), and the
+``stats`` command (.xlsx with the 统计 sheet, .csv, or .png of the charts)."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from taskmatrix.io.errors import PlanFormatError
+from taskmatrix.model.lights import Thresholds
+from taskmatrix.model.plan import Plan
+from taskmatrix.model.stats import StatTable, statistics
+from taskmatrix.sheets.content import Sheet, SheetTable
+
+SUFFIXES = (".xlsx", ".csv", ".png")
+#: Bars on one printed chart.
+CHART_ROWS = 22
+
+
+def _cell(value: object) -> str:
+    return f"{value:g}" if isinstance(value, float) else str(value)
+
+
+def stats_sheet(plan: Plan, tables: Sequence[StatTable], charts: Sequence[tuple[str, bytes]] = ()) -> Sheet:
+    """Every table under its title, then the charts (``charts``: name and PNG of each)."""
+    printed = []
+    for table in tables:
+        first = 28 if len(table.header) > 2 else 60
+        rest = (100 - first) // max(1, len(table.header) - 1)
+        columns = ((table.header[0], first), *((h, rest) for h in table.header[1:]))
+        printed.append(SheetTable(table.title, columns, [[_cell(v) for v in row] for row in table.rows]))
+    rounds = [t.title for t in tables if t.key.startswith("round_")]
+    summary = f"{len(plan.tasks)} 项任务" + (f"；{rounds[0].split('各')[0]}" if rounds else "")
+    return Sheet(name="统计", plan_title=plan.title, title="统计", summary=summary, tables=printed,
+                 images=[(name, data, 100) for name, data in charts], sign_off=False)
+
+
+def round_stats_sheet(plan: Plan, round_name: str, as_of: _dt.date | None, family: str,
+                      thresholds: Thresholds | None = None) -> Sheet:
+    """The round's tables (per lead unit, per section) with their charts: printed after the
+    progress report of the whole plan."""
+    tables = [t for t in statistics(plan, round_name, as_of, thresholds) if t.key.startswith("round_")]
+    sheet = stats_sheet(plan, tables, chart_pngs(tables, family))
+    sheet.title = f"{round_name}推进情况统计"
+    sheet.name = "统计"
+    return sheet
+
+
+def chart_pngs(tables: Sequence[StatTable], family: str, width: int = 1600) -> list[tuple[str, bytes]]:
+    """Each charted table as a PNG (a QGuiApplication must exist)."""
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+    from PySide6.QtGui import QFont
+
+    from taskmatrix.sheets.charts import charts_image
+
+    font = QFont(family)
+    font.setPixelSize(22)
+    out = []
+    for table in tables:
+        if not table.chart:
+            continue
+        for n, part in enumerate(chart_parts(table)):
+            data = QByteArray()
+            buffer = QBuffer(data)
+            buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+            charts_image([part], font, width).save(buffer, "PNG")  # type: ignore[call-overload]
+            buffer.close()
+            out.append((f"chart-{table.key}-{n}.png", bytes(data.data())))
+    return out
+
+
+def chart_parts(table: StatTable, rows: int = CHART_ROWS) -> list[StatTable]:
+    """A long table's chart in pieces of ``rows`` bars (a landscape page each, legible)."""
+    bars = table.rows[:-1] if table.total else table.rows
+    if len(bars) <= rows:
+        return [table]
+    parts = []
+    for start in range(0, len(bars), rows):
+        title = table.title if not start else f"{table.title}（续）"
+        parts.append(StatTable(table.key, title, table.header, bars[start:start + rows], table.chart, total=False))
+    return parts
+
+
+def write_stats(plan: Plan, src: Path, dest: Path, round_name: str | None, as_of_text: str | None) -> int:
+    from taskmatrix.sheets.report_command import as_of_date, choose_round
+
+    suffix = dest.suffix.lower()
+    if suffix not in SUFFIXES:
+        raise PlanFormatError(dest, "statistics are written as .xlsx, .csv or .png")
+    chosen = choose_round(plan, round_name, src).name if round_name else None
+    as_of: _dt.date = as_of_date(as_of_text, src)
+    tables = statistics(plan, chosen, as_of)
+    title = f"{plan.title}统计" if plan.title else "统计"
+    if suffix == ".xlsx":
+        from taskmatrix.io.statsfiles import write_stats_xlsx
+
+        write_stats_xlsx(dest, title, tables)
+    elif suffix == ".csv":
+        from taskmatrix.io.statsfiles import write_stats_csv
+
+        write_stats_csv(dest, tables)
+    else:
+        from taskmatrix.sheets.command import ensure_gui_application
+
+        ensure_gui_application()
+        from PySide6.QtGui import QFont
+
+        from taskmatrix.sheets.charts import charts_image, write_png
+        from taskmatrix.sheets.render import choose_fonts
+
+        fonts = choose_fonts()
+        if fonts is None:
+            print("warning: no Chinese font is installed (for example fonts-wqy-microhei or fonts-noto-cjk): "
+                  "the Chinese text in the picture will show as boxes", file=sys.stderr)
+        font = QFont(fonts.body if fonts else "")
+        font.setPixelSize(18)
+        write_png(charts_image(tables, font), dest)
+    print(f"{dest}: {len(tables)} table(s)", file=sys.stderr)
+    return 0
