@@ -58,6 +58,12 @@ class ActionId(Enum):
     SEND_ROUND = auto()
     RECEIVE_RETURNS = auto()
     NOT_REPORTED = auto()
+    SHOW_CHECKS = auto()
+    EXPORT_FINDINGS = auto()
+    PRINT_FINDINGS = auto()
+    SHOW_INDICATORS = auto()
+    REREAD_INDICATORS = auto()
+    SHOW_STATISTICS = auto()
     LANGUAGE_ZH = auto()
     LANGUAGE_EN = auto()
     ABOUT = auto()
@@ -115,6 +121,12 @@ ACTIONS: dict[ActionId, ActionSpec] = {
     ActionId.PRINT_PROGRESS: ActionSpec(QT_TRANSLATE_NOOP("Actions", "Print the Round's &Progress Report…")),
     ActionId.PRINT_UNIT_PROGRESS: ActionSpec(QT_TRANSLATE_NOOP("Actions",
                                                                "Print the Selected Unit's Progress &Report…")),
+    ActionId.SHOW_CHECKS: ActionSpec(QT_TRANSLATE_NOOP("Actions", "&Consistency Checks"), "F7"),
+    ActionId.EXPORT_FINDINGS: ActionSpec(QT_TRANSLATE_NOOP("Actions", "&Export the Findings…")),
+    ActionId.PRINT_FINDINGS: ActionSpec(QT_TRANSLATE_NOOP("Actions", "&Print the Findings…")),
+    ActionId.SHOW_INDICATORS: ActionSpec(QT_TRANSLATE_NOOP("Actions", "&Indicators"), "F8"),
+    ActionId.REREAD_INDICATORS: ActionSpec(QT_TRANSLATE_NOOP("Actions", "&Read the Indicators Again from the Bodies")),
+    ActionId.SHOW_STATISTICS: ActionSpec(QT_TRANSLATE_NOOP("Actions", "&Statistics…"), "F9"),
     ActionId.LANGUAGE_ZH: ActionSpec(QT_TRANSLATE_NOOP("Actions", "中文"), checkable=True),
     ActionId.LANGUAGE_EN: ActionSpec(QT_TRANSLATE_NOOP("Actions", "English"), checkable=True),
     ActionId.ABOUT: ActionSpec(QT_TRANSLATE_NOOP("Actions", "&About Task Matrix")),
@@ -172,6 +184,9 @@ MENU_BAR: tuple[Menu, ...] = (
         A.NEW_ROUND, A.EDIT_ROUND, A.DELETE_ROUND, None, A.CORRECT_DEADLINE, A.PROGRESS_SETTINGS, None,
         A.SEND_ROUND, A.RECEIVE_RETURNS, A.NOT_REPORTED, None, A.PRINT_PROGRESS, A.PRINT_UNIT_PROGRESS),
         "progressMenu"),
+    Menu(QT_TRANSLATE_NOOP("MainWindow", "&Analysis"), (
+        A.SHOW_CHECKS, A.EXPORT_FINDINGS, A.PRINT_FINDINGS, None, A.SHOW_INDICATORS, A.REREAD_INDICATORS, None,
+        A.SHOW_STATISTICS), "analysisMenu"),
     Menu(QT_TRANSLATE_NOOP("MainWindow", "&View"), (
         A.FIND, A.CLEAR_FILTERS, None, DOCKS,
         Menu(QT_TRANSLATE_NOOP("MainWindow", "&Language"), (A.LANGUAGE_ZH, A.LANGUAGE_EN), "languageMenu")),

@@ -1,7 +1,8 @@
 """The main window: a shell that lays out the panes (filter bar and task table in the middle,
-docks for units, cities and the task editor), builds the menus and the toolbar from the
-declarations in :mod:`taskmatrix.gui.actions`, and hands each controller its collaborators
-(the document, the view state, the settings), never itself."""
+docks for units, cities and the task editor; the checks and the indicators when asked for),
+builds the menus and the toolbar from the declarations in :mod:`taskmatrix.gui.actions`, and
+hands each controller its collaborators (the document, the view state, the settings), never
+itself."""
 
 from __future__ import annotations
 
@@ -14,17 +15,20 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox, QVBoxLayo
 
 from taskmatrix.gui import actions as declared
 from taskmatrix.gui.actions import ActionId, bind, create_actions, fill
+from taskmatrix.gui.checks.dock import ChecksController
 from taskmatrix.gui.document.document import PlanDocument
 from taskmatrix.gui.document.files import FileController
 from taskmatrix.gui.document.recovery import RecoveryManager
 from taskmatrix.gui.editing.actions import EditController
 from taskmatrix.gui.editing.editor import TaskEditor
 from taskmatrix.gui.feedback.controller import FeedbackController
+from taskmatrix.gui.indicators.dock import IndicatorsController
 from taskmatrix.gui.printing.dialog import PrintController
 from taskmatrix.gui.progress.controller import RoundController
 from taskmatrix.gui.progress.strip import RoundStrip
 from taskmatrix.gui.settings import GEOMETRY, HEADER_STATE, LANGUAGE, RECENT_FILES, WINDOW_STATE, Settings
 from taskmatrix.gui.state import ViewState
+from taskmatrix.gui.stats.view import StatsController
 from taskmatrix.gui.table.filterbar import FilterBar
 from taskmatrix.gui.table.proxy import TaskProxyModel
 from taskmatrix.gui.table.view import TaskTableView
@@ -70,7 +74,11 @@ class MainWindow(QMainWindow):
         self.rounds = RoundController(document, self.state, settings, self.table.current_task, self)
         self.feedback = FeedbackController(document, self.state, self.printing, settings, self)
         self.round_strip = RoundStrip(document.model, self.state, self.proxy.visible_tasks, self)
-        for controller in (self.files, self.printing, self.edits, self.rounds, self.feedback, self.filter_bar, self):
+        self.checks = ChecksController(document, self.state, self.printing, settings, self._place_dock, self)
+        self.indicators = IndicatorsController(document, self.state, self._place_dock, self)
+        self.stats = StatsController(document, self.state, self.printing, settings, self)
+        for controller in (self.files, self.printing, self.edits, self.rounds, self.feedback, self.checks,
+                           self.indicators, self.stats, self.filter_bar, self):
             bind(controller, a, controller.BINDINGS)
         self._lay_out()
         self._build_menus()
@@ -148,8 +156,20 @@ class MainWindow(QMainWindow):
         self.proxy.countChanged.connect(self.filter_bar.set_count)
         for dock in (self.units_dock, self.cities_dock):
             dock.taskActivated.connect(self.show_task)
-        for controller in (self.files, self.printing, self.feedback):
+        for controller in (self.files, self.printing, self.feedback, self.checks):
             controller.message.connect(lambda text: self.statusBar().showMessage(text, MESSAGE_MS))
+
+    def _place_dock(self, dock: Any) -> None:
+        """A pane made when first asked for (the checks, the indicators): under the table, its
+        tasks shown in the table, its toggle in the View menu."""
+        others = [d for d in (self.checks.dock, self.indicators.dock) if d is not None and d is not dock]
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+        if others:
+            self.tabifyDockWidget(others[0], dock)
+        dock.taskActivated.connect(self.show_task)
+        view_menu = self.menuBar().findChild(QMenu, "viewMenu")
+        if view_menu is not None:
+            view_menu.addAction(dock.toggleViewAction())
 
     # -- state ----------------------------------------------------------------------------
     def _plan_replaced(self) -> None:

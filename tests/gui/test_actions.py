@@ -24,10 +24,13 @@ def test_every_action_is_bound_exactly_once(qtbot, document, settings, monkeypat
     from taskmatrix.gui.mainwindow import MainWindow
     from taskmatrix.gui.printing.dialog import PrintController
     from taskmatrix.gui.progress.controller import RoundController
+    from taskmatrix.gui.checks.dock import ChecksController
+    from taskmatrix.gui.indicators.dock import IndicatorsController
+    from taskmatrix.gui.stats.view import StatsController
     from taskmatrix.gui.table.filterbar import FilterBar
 
-    classes = (FileController, PrintController, EditController, RoundController, FeedbackController, FilterBar,
-               MainWindow)
+    classes = (FileController, PrintController, EditController, RoundController, FeedbackController, ChecksController,
+               IndicatorsController, StatsController, FilterBar, MainWindow)
     owners = Counter(a for cls in classes for a in cls.BINDINGS)
     assert set(owners) == set(ActionId) and set(owners.values()) == {1}
     calls: Counter = Counter()

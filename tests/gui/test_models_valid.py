@@ -55,8 +55,49 @@ def _unit_list(plan):
     return model
 
 
-FACTORIES = {TaskTableModel: _table, TaskProxyModel: _proxy, UnitTreeModel: _units, CityTableModel: _cities,
-             TaskListModel: _tasks, UnitListModel: _unit_list}
+def _checks(plan):
+    from taskmatrix.gui.checks.model import ChecksModel
+
+    plan.tasks[0].leads = []  # a finding or two beyond the seed's own
+    model = ChecksModel(TaskTableModel(plan), ViewState())
+    model.set_hidden("empty_body", True)
+    return model
+
+
+def _indicators(plan):
+    from taskmatrix.gui.document.document import PlanDocument
+    from taskmatrix.gui.indicators.model import IndicatorsModel
+
+    return IndicatorsModel(PlanDocument(plan), ViewState())
+
+
+def _stat_table(plan):
+    from taskmatrix.gui.stats.view import StatTableModel
+    from taskmatrix.model.stats import statistics
+
+    return StatTableModel(statistics(plan)[0])
+
+
+def _stat_proxy(plan):
+    from taskmatrix.gui.stats.view import StatProxy
+
+    proxy = StatProxy()
+    proxy.setSourceModel(_stat_table(plan))
+    proxy.sort(1)
+    return proxy
+
+
+def _factories():
+    from taskmatrix.gui.checks.model import ChecksModel
+    from taskmatrix.gui.indicators.model import IndicatorsModel
+    from taskmatrix.gui.stats.view import StatProxy, StatTableModel
+
+    return {TaskTableModel: _table, TaskProxyModel: _proxy, UnitTreeModel: _units, CityTableModel: _cities,
+            TaskListModel: _tasks, UnitListModel: _unit_list, ChecksModel: _checks, IndicatorsModel: _indicators,
+            StatTableModel: _stat_table, StatProxy: _stat_proxy}
+
+
+FACTORIES = _factories()
 
 
 def _gui_model_classes() -> set[type]:

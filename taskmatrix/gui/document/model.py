@@ -54,12 +54,14 @@ class TaskTableModel(ReportsMixin, QAbstractTableModel):
         sectionsChanged(): after a section was added, renamed or removed.
         unitsChanged(): after units changed across tasks or in the registry.
         roundsChanged(): after a round was added, changed or removed (or the statuses).
+        indicatorsChanged(): after the kept indicators changed.
     """
 
     planEdited = Signal()
     sectionsChanged = Signal()
     unitsChanged = Signal()
     roundsChanged = Signal()
+    indicatorsChanged = Signal()
 
     def __init__(self, plan: Plan, parent: Any = None) -> None:
         super().__init__(parent)

@@ -155,6 +155,30 @@
         <translation>打印所选单位进展情况表(&amp;R)…</translation>
     </message>
     <message>
+        <source>&amp;Consistency Checks</source>
+        <translation>一致性检查(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Export the Findings…</source>
+        <translation>导出检查结果(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Print the Findings…</source>
+        <translation>打印检查结果(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Indicators</source>
+        <translation>指标(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Read the Indicators Again from the Bodies</source>
+        <translation>从任务内容重新读取指标(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Statistics…</source>
+        <translation>统计(&amp;S)…</translation>
+    </message>
+    <message>
         <source>中文</source>
         <translation>中文</translation>
     </message>
@@ -168,10 +192,67 @@
     </message>
 </context>
 <context>
+    <name>ChecksController</name>
+    <message>
+        <source>Export the Findings</source>
+        <translation>导出检查结果</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Cannot Save</source>
+        <translation>无法保存</translation>
+    </message>
+    <message>
+        <source>Saved {path}</source>
+        <translation>已保存 {path}</translation>
+    </message>
+</context>
+<context>
+    <name>ChecksDock</name>
+    <message>
+        <source>Checks</source>
+        <translation>一致性检查</translation>
+    </message>
+    <message>
+        <source>Kinds</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>{count} findings</source>
+        <translation>共 {count} 项问题</translation>
+    </message>
+    <message>
+        <source>{shown} of {count} findings</source>
+        <translation>显示 {shown} / 共 {count} 项问题</translation>
+    </message>
+    <message>
+        <source>No findings</source>
+        <translation>未发现问题</translation>
+    </message>
+</context>
+<context>
+    <name>ChecksModel</name>
+    <message>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation>问题</translation>
+    </message>
+</context>
+<context>
     <name>CitiesDock</name>
     <message>
         <source>Cities</source>
-        <translation>地市</translation>
+        <translation>城市</translation>
     </message>
     <message>
         <source>lead</source>
@@ -234,7 +315,7 @@
     </message>
     <message>
         <source>Cities</source>
-        <translation>地市</translation>
+        <translation>城市</translation>
     </message>
     <message>
         <source>Deadline</source>
@@ -424,7 +505,7 @@
     </message>
     <message>
         <source>names no task of the plan</source>
-        <extracomment>What a returned row is, once compared with the plan. task id -&gt; (role, digest of the report as sent) The reason as a template (translated in the ``Feedback`` context) and its values. Whether the user accepts it (new and changed rows start accepted, conflicts do not).</extracomment>
+        <extracomment>What a returned row is, once compared with the plan. The units a round's workbooks go to: every unit that leads or takes part, in registry order. task id -&gt; (role, digest of the report as sent) The reason as a template (translated in the ``Feedback`` context) and its values. Whether the user accepts it (new and changed rows start accepted, conflicts do not).</extracomment>
         <translation>对应的任务不在计划中</translation>
     </message>
     <message>
@@ -768,10 +849,100 @@
     </message>
 </context>
 <context>
+    <name>IndicatorsDock</name>
+    <message>
+        <source>Indicators</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Remove the selected indicators</source>
+        <translation>删除选中的指标</translation>
+    </message>
+    <message>
+        <source>Read Again</source>
+        <translation>重新读取</translation>
+    </message>
+    <message>
+        <source>Read the indicators again from the task bodies (your edits go)</source>
+        <translation>从任务内容重新读取指标（将放弃已做的修改）</translation>
+    </message>
+    <message>
+        <source>{count} indicators, as you kept them</source>
+        <translation>共 {count} 项指标（已保存的修改）</translation>
+    </message>
+    <message>
+        <source>{count} indicators read from the task bodies (an edit keeps them)</source>
+        <translation>从任务内容读出 {count} 项指标（修改后即保存）</translation>
+    </message>
+</context>
+<context>
+    <name>IndicatorsModel</name>
+    <message>
+        <source>Actual ({round})</source>
+        <translation>实际值（{round}）</translation>
+    </message>
+    <message>
+        <source>Actual</source>
+        <translation>实际值</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>Indicator</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目标值</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <source>Comparison</source>
+        <translation>比较</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>原文</translation>
+    </message>
+    <message>
+        <source>Met</source>
+        <translation>达标</translation>
+    </message>
+    <message>
+        <source>Not met</source>
+        <translation>未达标</translation>
+    </message>
+    <message>
+        <source>Edit “{field}” of an indicator of task {number}</source>
+        <translation>修改任务 {number} 指标的“{field}”</translation>
+    </message>
+    <message>
+        <source>Remove {count} indicators</source>
+        <translation>删除 {count} 项指标</translation>
+    </message>
+    <message>
+        <source>Read the indicators again from the bodies</source>
+        <translation>从任务内容重新读取指标</translation>
+    </message>
+</context>
+<context>
     <name>Lights</name>
     <message>
         <source>Red: overdue or far behind</source>
-        <extracomment>The lights from the worst to the best (a task with several reports shows its worst). A light as printed: a symbol that survives black and white, and a word. What a light means, for the screen (translated in the ``Lights`` context).</extracomment>
+        <extracomment>The lights from the worst to the best (a task with several reports shows its worst). A light as printed: a symbol that survives black and white, and a word. How reports and statistics count the lights, in the order they are shown. What a light means, for the screen (translated in the ``Lights`` context).</extracomment>
         <translation>红灯：逾期或严重滞后</translation>
     </message>
     <message>
@@ -814,6 +985,10 @@
     <message>
         <source>&amp;Progress</source>
         <translation>进展(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Analysis</source>
+        <translation>分析(&amp;A)</translation>
     </message>
     <message>
         <source>&amp;View</source>
@@ -1396,6 +1571,68 @@ Restore it?</source>
     </message>
 </context>
 <context>
+    <name>StatisticsDialog</name>
+    <message>
+        <source>Statistics</source>
+        <translation>统计</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Units by Section</source>
+        <translation>单位分板块</translation>
+    </message>
+    <message>
+        <source>Cities</source>
+        <translation>城市</translation>
+    </message>
+    <message>
+        <source>Round by Unit</source>
+        <translation>本期分单位</translation>
+    </message>
+    <message>
+        <source>Round by Section</source>
+        <translation>本期分板块</translation>
+    </message>
+</context>
+<context>
+    <name>StatsController</name>
+    <message>
+        <source>{tasks} tasks</source>
+        <translation>共 {tasks} 项任务</translation>
+    </message>
+    <message>
+        <source>round {round}, lights as of {day}</source>
+        <translation>期次 {round}，亮灯截至 {day}</translation>
+    </message>
+    <message>
+        <source>Export the Statistics</source>
+        <translation>导出统计</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx);;CSV (*.csv);;PNG picture (*.png)</source>
+        <translation>Excel 工作簿 (*.xlsx);;CSV 文件 (*.csv);;PNG 图片 (*.png)</translation>
+    </message>
+    <message>
+        <source>Cannot Save</source>
+        <translation>无法保存</translation>
+    </message>
+</context>
+<context>
     <name>TaskDelegate</name>
     <message>
         <source>(no section)</source>
@@ -1557,6 +1794,103 @@ Restore it?</source>
     </message>
 </context>
 <context>
+    <name>checks</name>
+    <message>
+        <source>No lead</source>
+        <extracomment>Each kind's name as shown (translated in the window through the "checks" context).</extracomment>
+        <translation>无牵头单位</translation>
+    </message>
+    <message>
+        <source>Joint leads</source>
+        <translation>联合牵头</translation>
+    </message>
+    <message>
+        <source>Unit not in the registry</source>
+        <translation>单位未登记</translation>
+    </message>
+    <message>
+        <source>Lead and participant</source>
+        <translation>既牵头又参与</translation>
+    </message>
+    <message>
+        <source>Duplicate number</source>
+        <translation>序号重复</translation>
+    </message>
+    <message>
+        <source>Missing number</source>
+        <translation>序号缺失</translation>
+    </message>
+    <message>
+        <source>Empty title</source>
+        <translation>标题为空</translation>
+    </message>
+    <message>
+        <source>Empty body</source>
+        <translation>内容为空</translation>
+    </message>
+    <message>
+        <source>City named, not responsible</source>
+        <translation>提及城市但未列为责任单位</translation>
+    </message>
+    <message>
+        <source>Deadline not understood</source>
+        <translation>完成时限无法识别</translation>
+    </message>
+    <message>
+        <source>No report</source>
+        <translation>未报送进展</translation>
+    </message>
+    <message>
+        <source>no lead</source>
+        <extracomment>The message templates (English; ``{name}`` fields filled from the finding's params).</extracomment>
+        <translation>没有牵头单位</translation>
+    </message>
+    <message>
+        <source>joint leads: {units}</source>
+        <translation>联合牵头：{units}</translation>
+    </message>
+    <message>
+        <source>{unit} is not in the registry</source>
+        <translation>{unit} 不在单位名录中</translation>
+    </message>
+    <message>
+        <source>{unit} is not in the registry (did you mean {near}?)</source>
+        <translation>{unit} 不在单位名录中（是否应为 {near}？）</translation>
+    </message>
+    <message>
+        <source>{unit} is both a lead and a participant</source>
+        <translation>{unit} 既是牵头单位又是参与单位</translation>
+    </message>
+    <message>
+        <source>number {number} is used by {count} tasks</source>
+        <translation>序号 {number} 被 {count} 项任务使用</translation>
+    </message>
+    <message>
+        <source>number {number} is missing (between {before} and {after})</source>
+        <translation>缺少序号 {number}（在 {before} 与 {after} 之间）</translation>
+    </message>
+    <message>
+        <source>empty title</source>
+        <translation>标题为空</translation>
+    </message>
+    <message>
+        <source>empty body</source>
+        <translation>具体内容为空</translation>
+    </message>
+    <message>
+        <source>the text names {city}, which is not responsible</source>
+        <translation>内容提及{city}，但其未列为责任单位</translation>
+    </message>
+    <message>
+        <source>deadline “{text}” is not understood</source>
+        <translation>无法识别完成时限“{text}”</translation>
+    </message>
+    <message>
+        <source>no report in {round}</source>
+        <translation>{round}未报送进展</translation>
+    </message>
+</context>
+<context>
     <name>io</name>
     <message>
         <source>row {row}</source>
@@ -1675,6 +2009,10 @@ Restore it?</source>
         <translation>未能完整读取的进展表</translation>
     </message>
     <message>
+        <source>statistics are written as .xlsx, .csv or .png</source>
+        <translation>统计只能保存为 .xlsx、.csv 或 .png</translation>
+    </message>
+    <message>
         <source>a progress report is written as .xlsx, .pdf or .csv</source>
         <translation>进展报告只能保存为 .xlsx、.pdf 或 .csv</translation>
     </message>
@@ -1761,6 +2099,10 @@ Restore it?</source>
     <message>
         <source>refused: sheet “{sheet}” has values down to row {last}, so reading it would take {cells} cells — far past any task table; delete what is there (Ctrl+End in Excel or WPS goes to it) and save again</source>
         <translation>已拒绝：工作表“{sheet}”的内容一直延伸到第 {last} 行，读取它需要 {cells} 个单元格，远超任何任务表；请删除该处内容（在 Excel 或 WPS 中按 Ctrl+End 可定位）后重新保存</translation>
+    </message>
+    <message>
+        <source>{count} rows of the indicator sheet “{sheet}” name no task of the plan; they were left out</source>
+        <translation>指标表“{sheet}”中有 {count} 行对应的任务不在计划中，已略去</translation>
     </message>
     <message>
         <source>sheet “{sheet}” is damaged: its data cannot be unpacked</source>
@@ -1909,6 +2251,30 @@ Restore it?</source>
     <message>
         <source>the file is a {format}, whatever its name says; it was read as one</source>
         <translation>无论文件名如何，该文件实际是{format}，已按此读取</translation>
+    </message>
+    <message>
+        <source>“indicators” is not a list</source>
+        <translation>“indicators”不是列表</translation>
+    </message>
+    <message>
+        <source>“{what}” has a value that is not a number</source>
+        <translation>“{what}”中有非数字的值</translation>
+    </message>
+    <message>
+        <source>“{what}” names task {task}, which the plan does not have</source>
+        <translation>“{what}”指向的任务 {task} 不在计划中</translation>
+    </message>
+    <message>
+        <source>“{what}.comparison” is not one of &gt;=, &lt;=, =</source>
+        <translation>“{what}.comparison”不是 &gt;=、&lt;=、= 之一</translation>
+    </message>
+    <message>
+        <source>“{what}.year” is not a year</source>
+        <translation>“{what}.year”不是年份</translation>
+    </message>
+    <message>
+        <source>“{what}.actuals” is not an object</source>
+        <translation>“{what}.actuals”不是对象</translation>
     </message>
     <message>
         <source>“{what}” is {number}: numbers run from 1 to 99,999,999</source>

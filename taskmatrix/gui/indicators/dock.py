@@ -1,0 +1,123 @@
+"""The indicators pane: the plan's quantitative targets, editable, with the actual value of the
+round shown and whether it meets the target; a click shows the task."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QObject, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDockWidget,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from taskmatrix.gui.actions import ActionId
+from taskmatrix.gui.document.document import PlanDocument
+from taskmatrix.gui.indicators.model import SOURCE, TEXT, IndicatorsModel
+from taskmatrix.gui.state import ViewState
+
+
+class IndicatorsDock(QDockWidget):
+    """Signals:
+        taskActivated(object): an indicator's task was chosen.
+    """
+
+    taskActivated = Signal(object)
+
+    def __init__(self, model: IndicatorsModel, parent: Any = None) -> None:
+        super().__init__(self.tr("Indicators"), parent)
+        self.setObjectName("indicatorsDock")
+        self.model = model
+        body = QWidget(self)
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(4, 4, 4, 4)
+        row = QHBoxLayout()
+        self.state_label = QLabel(body)
+        self.state_label.setWordWrap(True)
+        row.addWidget(self.state_label, 1)
+        self.remove_button = QToolButton(body)
+        self.remove_button.setText(self.tr("Remove"))
+        self.remove_button.setToolTip(self.tr("Remove the selected indicators"))
+        self.remove_button.clicked.connect(self.remove_selected)
+        row.addWidget(self.remove_button)
+        self.again_button = QToolButton(body)
+        self.again_button.setText(self.tr("Read Again"))
+        self.again_button.setToolTip(self.tr("Read the indicators again from the task bodies (your edits go)"))
+        self.again_button.clicked.connect(model.read_again)
+        row.addWidget(self.again_button)
+        layout.addLayout(row)
+        self.view = QTableView(body)
+        self.view.setObjectName("indicatorsView")
+        self.view.setModel(model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setWordWrap(False)
+        self.view.verticalHeader().hide()
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+        header.setDefaultSectionSize(70)
+        header.resizeSection(TEXT, 200)
+        header.resizeSection(SOURCE, 260)
+        self.view.doubleClicked.connect(self._chosen)
+        self.view.clicked.connect(self._chosen)
+        layout.addWidget(self.view)
+        self.setWidget(body)
+        model.modelReset.connect(self._update_label)
+        self._update_label()
+
+    def _chosen(self, index: QModelIndex) -> None:
+        if not index.isValid():
+            return
+        number = self.model.indicators()[index.row()].task
+        task = next((t for t in self.model.document.plan.tasks if t.number == number), None)
+        if task is not None:
+            self.taskActivated.emit(task)
+
+    def remove_selected(self) -> bool:
+        rows = sorted({i.row() for i in self.view.selectionModel().selectedRows()})
+        return bool(rows) and self.model.remove(rows)
+
+    def _update_label(self) -> None:
+        count = self.model.rowCount()
+        if self.model.kept:
+            self.state_label.setText(self.tr("{count} indicators, as you kept them").format(count=count))
+        else:
+            self.state_label.setText(self.tr("{count} indicators read from the task bodies (an edit keeps them)")
+                                     .format(count=count))
+        self.again_button.setEnabled(self.model.kept)
+
+
+class IndicatorsController(QObject):
+    BINDINGS = {ActionId.SHOW_INDICATORS: "show_indicators", ActionId.REREAD_INDICATORS: "read_again"}
+
+    def __init__(self, document: PlanDocument, state: ViewState, place: Callable[[QDockWidget], None],
+                 window: QWidget) -> None:
+        super().__init__(window)
+        self.document, self.state, self.place, self.window = document, state, place, window
+        self._model: IndicatorsModel | None = None  # made when first asked for
+        self.dock: IndicatorsDock | None = None
+
+    @property
+    def model(self) -> IndicatorsModel:
+        if self._model is None:
+            self._model = IndicatorsModel(self.document, self.state, self)
+        return self._model
+
+    def show_indicators(self) -> IndicatorsDock:
+        if self.dock is None:
+            self.dock = IndicatorsDock(self.model, self.window)
+            self.place(self.dock)
+        self.dock.show()
+        self.dock.raise_()
+        return self.dock
+
+    def read_again(self) -> bool:
+        return self.model.read_again()
