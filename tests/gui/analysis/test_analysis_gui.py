@@ -1,0 +1,178 @@
+"""The Analysis menu in the window: the checks pane follows the edits, hides kinds, shows a
+finding's task, exports and prints; the indicators pane edits as one undo step each, with the
+round's actual value and met state; the statistics view's tables and charts, exports and print."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+
+from taskmatrix.gui.actions import ActionId
+from taskmatrix.model.rounds import Round, add_round
+
+
+@pytest.fixture
+def printed(window, monkeypatch):
+    shown: list = []
+    monkeypatch.setattr(window.printing, "preview", lambda sheets, landscape=None: shown.append(sheets) or True)
+    return shown
+
+
+def kinds_shown(window):
+    return [f.kind for f in window.checks.model.findings()]
+
+
+def test_checks_pane_follows_an_edit_and_shows_the_task(window, qtbot):
+    assert window.checks.dock is None  # not worked out at start-up
+    window.actions_[ActionId.SHOW_CHECKS].trigger()
+    dock = window.checks.dock
+    assert dock is not None and dock.isVisible()
+    assert "no_lead" not in kinds_shown(window)
+    window.document.edit_field(4, "leads", [])  # task 5 loses its lead
+    qtbot.waitUntil(lambda: "no_lead" in kinds_shown(window), timeout=2000)
+    finding = next(f for f in window.checks.model.findings() if f.kind == "no_lead")
+    assert finding.task == window.document.plan.tasks[4].number
+    row = window.checks.model.findings().index(finding)
+    index = dock.proxy.mapFromSource(window.checks.model.index(row, 2))
+    dock.view.clicked.emit(index)
+    assert window.table.current_task() is window.document.plan.tasks[4]
+    window.document.undo_stack.undo()
+    qtbot.waitUntil(lambda: "no_lead" not in kinds_shown(window), timeout=2000)
+
+
+def test_a_kind_can_be_hidden_and_the_counts_say_so(window):
+    dock = window.checks.show_checks()
+    assert "city_not_responsible" in kinds_shown(window)
+    total = len(window.checks.model.all_findings())
+    dock.kind_actions["city_not_responsible"].setChecked(False)
+    assert "city_not_responsible" not in kinds_shown(window)
+    assert dock.count_label.text().endswith(f"{total} findings") and "of" in dock.count_label.text()
+    dock.kind_actions["city_not_responsible"].setChecked(True)
+    assert len(window.checks.model.findings()) == total
+
+
+def test_findings_export_as_csv_and_print(window, tmp_path, printed):
+    window.document.edit_field(0, "leads", [])
+    path = tmp_path / "findings.csv"
+    assert window.checks.export_findings(path)
+    rows = list(csv.reader(path.read_text(encoding="utf-8-sig").splitlines()))
+    assert rows[0] == ["序号", "类别", "问题"]
+    assert [str(window.document.plan.tasks[0].number), "No lead", "no lead"] in rows
+    window.actions_[ActionId.PRINT_FINDINGS].trigger()
+    sheet = printed[-1][0]
+    assert sheet.title == "一致性检查结果" and len(sheet.tables[0].rows) == len(rows) - 1
+
+
+def test_a_round_without_reports_is_a_finding(window, qtbot):
+    window.checks.show_checks()
+    window.document.push(_add_round_command(window))
+    qtbot.waitUntil(lambda: "no_report" in kinds_shown(window), timeout=2000)
+
+
+def _add_round_command(window):
+    from taskmatrix.gui.document.reports import RoundsCommand
+
+    return RoundsCommand(window.document.model, "add", lambda plan: add_round(plan, Round("2019年第一季度")),
+                         lambda plan, _: plan.rounds.clear())
+
+
+# -- indicators ----------------------------------------------------------------------------
+def test_indicators_edit_as_one_undo_step_each(window):
+    from taskmatrix.gui.indicators.model import ACTUAL, TEXT, VALUE
+
+    dock = window.indicators.show_indicators()
+    model = window.indicators.model
+    assert model.rowCount() >= 15 and not model.kept  # the seed's targets, read from the bodies
+    forest = next(r for r, i in enumerate(model.indicators()) if i.text == "大湾区内地森林覆盖率")
+    assert model.setData(model.index(forest, VALUE), "55")
+    assert model.kept and window.document.plan.indicators[forest].value == 55
+    assert model.setData(model.index(forest, TEXT), "森林覆盖率")
+    assert window.document.undo_stack.count() == 2
+    assert not model.setData(model.index(forest, VALUE), "五十五")  # not a number: refused, nothing changes
+    assert window.document.undo_stack.count() == 2
+    window.document.undo_stack.undo()
+    assert window.document.plan.indicators[forest].text == "大湾区内地森林覆盖率"
+    window.document.undo_stack.undo()
+    assert window.document.plan.indicators is None and not model.kept
+    editable = Qt.ItemFlag.ItemIsEditable
+    assert model.flags(model.index(forest, TEXT)) & editable
+    assert not model.flags(model.index(forest, ACTUAL)) & editable  # no round shown: no actual value
+    assert "read from the task bodies" in dock.state_label.text()
+
+
+def test_actual_values_of_the_round_shown_meet_or_miss(window):
+    from taskmatrix.gui.indicators.model import ACTUAL, MET
+
+    window.document.push(_add_round_command(window))
+    window.state.set_round("2019年第一季度")
+    window.indicators.show_indicators()
+    model = window.indicators.model
+    forest = next(r for r, i in enumerate(model.indicators()) if i.text == "大湾区内地森林覆盖率")
+    assert model.headerData(ACTUAL, Qt.Orientation.Horizontal) == "Actual (2019年第一季度)"
+    assert model.setData(model.index(forest, ACTUAL), "53")
+    assert model.data(model.index(forest, MET)) == "Met"
+    assert model.setData(model.index(forest, ACTUAL), "50")
+    assert model.data(model.index(forest, MET)) == "Not met"
+    assert window.document.plan.indicators[forest].actuals == {"2019年第一季度": 50.0}
+
+
+def test_reading_again_drops_the_edits_in_one_step(window):
+    from taskmatrix.gui.indicators.model import VALUE
+
+    window.indicators.show_indicators()
+    model = window.indicators.model
+    model.setData(model.index(0, VALUE), "1")
+    window.actions_[ActionId.REREAD_INDICATORS].trigger()
+    assert window.document.plan.indicators is None
+    window.document.undo_stack.undo()
+    assert window.document.plan.indicators[0].value == 1
+
+
+# -- statistics ----------------------------------------------------------------------------
+def test_statistics_view_tables_and_painted_bars(window, qtbot):
+    window.actions_[ActionId.SHOW_STATISTICS].trigger()
+    dialog = window.stats.dialog
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.tabs.count() == 3 and dialog.tabs.tabText(0) == "Units"
+    view = dialog.views[0]
+    model = view.model()
+    assert model.rowCount() == len(dialog.tables[0].rows)
+    view.sortByColumn(1, Qt.SortOrder.DescendingOrder)  # descending by lead tasks: the total row stays last
+    assert model.index(0, 0).data() == "省发展改革委" and model.index(model.rowCount() - 1, 0).data() == "合计"
+    chart = dialog.charts[0]
+    chart.resize(700, chart.sizeHint().height())
+    image = chart.grab().toImage()
+    assert len(chart.bars) >= len(dialog.tables[0].rows) - 1  # one bar or more per unit
+    bar = chart.bars[0]
+    colour = QColor(image.pixel(int(bar.center().x()), int(bar.center().y())))
+    assert colour.name() in ("#337ab7", "#e0a800")  # a bar painted in a series colour
+
+
+def test_statistics_export_and_print(window, tmp_path, printed):
+    import openpyxl
+
+    window.stats.show_statistics()
+    assert window.stats.export(tmp_path / "s.xlsx")
+    ws = openpyxl.load_workbook(tmp_path / "s.xlsx")["统计"]
+    values = [c.value for c in ws["A"] if c.value]
+    assert "各单位牵头、参与任务数" in values and "省科技厅" in values
+    assert window.stats.export(tmp_path / "s.csv")
+    assert "省科技厅,7,16,23" in (tmp_path / "s.csv").read_text(encoding="utf-8-sig")
+    assert window.stats.export(tmp_path / "s.png")
+    assert (tmp_path / "s.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    window.stats.print_statistics()
+    sheet = printed[-1][0]
+    assert sheet.title == "统计" and len(sheet.tables) == 3 and sheet.images
+
+
+def test_the_progress_report_prints_with_the_rounds_statistics(window, printed):
+    window.document.push(_add_round_command(window))
+    window.state.set_round("2019年第一季度")
+    window.actions_[ActionId.PRINT_PROGRESS].trigger()
+    sheets = printed[-1]
+    assert [s.name for s in sheets][-1] == "统计" and sheets[-1].title == "2019年第一季度推进情况统计"
+    assert sheets[-1].images and dt.date.today()
