@@ -18,14 +18,14 @@ def test_every_action_is_placed_in_the_menu_bar_exactly_once():
 
 
 def test_every_action_is_bound_exactly_once(qtbot, document, settings, monkeypatch):
+    from taskmatrix.gui.checks.dock import ChecksController
     from taskmatrix.gui.document.files import FileController
     from taskmatrix.gui.editing.actions import EditController
     from taskmatrix.gui.feedback.controller import FeedbackController
+    from taskmatrix.gui.indicators.dock import IndicatorsController
     from taskmatrix.gui.mainwindow import MainWindow
     from taskmatrix.gui.printing.dialog import PrintController
     from taskmatrix.gui.progress.controller import RoundController
-    from taskmatrix.gui.checks.dock import ChecksController
-    from taskmatrix.gui.indicators.dock import IndicatorsController
     from taskmatrix.gui.stats.view import StatsController
     from taskmatrix.gui.table.filterbar import FilterBar
 
