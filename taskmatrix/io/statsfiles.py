@@ -22,6 +22,12 @@ SERIES_COLOURS = ("#337ab7", "#e0a800", "#2e8b57", "#d9534f", "#8c8c8c", "#6f42c
                   "#6610f2", "#17a2b8")
 
 
+def series_colour(table: StatTable, i: int) -> str:
+    """The colour of a chart's ``i``-th series: the table's own (a light's), else the palette's."""
+    colours = table.colours or SERIES_COLOURS
+    return colours[i % len(colours)]
+
+
 def write_stats_xlsx(path: str | Path, title: str, tables: Sequence[StatTable], charts: bool = True) -> None:
     def produce(tmp: Path) -> None:
         book = XlsxWriterBook(str(tmp))
@@ -65,7 +71,7 @@ def _chart(book: XlsxWriterBook, table: StatTable, first: int, last: int) -> obj
         chart.add_series({
             "name": [SHEET, first - 1, column], "categories": [SHEET, first, 0, last, 0],
             "values": [SHEET, first, column, last, column],
-            "fill": {"color": SERIES_COLOURS[i % len(SERIES_COLOURS)]}, "gap": 60})
+            "fill": {"color": series_colour(table, i)}, "gap": 60})
     chart.set_title({"name": table.title, "name_font": {"size": 11, "name": "宋体"}})
     chart.set_x_axis({"num_font": {"rotation": -45, "size": 8, "name": "宋体"}})
     chart.set_legend({"position": "bottom", "font": {"name": "宋体"}})

@@ -119,11 +119,13 @@ def _value(number: str, mult: str | None) -> float | None:
 
 def extract(task: Task) -> list[Indicator]:
     """The targets ``task``'s body (else its title) states, in order."""
-    text = (task.body or task.title).translate(_WIDE)
+    original = task.body or task.title
+    text = original.translate(_WIDE)  # one character for one: offsets hold in both
     found: list[Indicator] = []
     year: int | None = None
     for sentence in _SENTENCES.finditer(text):
         source = sentence.group().strip()
+        shown = original[sentence.start():sentence.end()].strip()  # the sentence as written
         for match in _TARGET.finditer(source):
             number = match.group("number")
             measure = match.group("measure") or ""
@@ -140,12 +142,12 @@ def extract(task: Task) -> list[Indicator]:
             if not subject:
                 continue
             value = _value(number, match.group("mult"))
-            found.append(Indicator(task.number, subject, value, measure, year, comparison, source))
+            found.append(Indicator(task.number, subject, value, measure, year, comparison, shown))
             rest = source[match.end():]
             while (more := _MORE.match(rest)) is not None and (more.group("measure") or more.group("mult")):
                 extra = _QUALIFIERS.get(more.group("qual") or "", comparison)
                 found.append(Indicator(task.number, subject, _value(more.group("number"), more.group("mult")),
-                                       more.group("measure") or measure, year, extra, source))
+                                       more.group("measure") or measure, year, extra, shown))
                 rest = rest[more.end():]
     return found
 

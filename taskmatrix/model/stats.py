@@ -12,7 +12,7 @@ import datetime as _dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from taskmatrix.model.lights import COUNT_WORDS, Thresholds
+from taskmatrix.model.lights import COLOURS, COUNT_WORDS, Thresholds
 from taskmatrix.model.plan import Plan
 from taskmatrix.model.progress import Progress
 from taskmatrix.model.queries import CityResolver, units_with_tasks
@@ -32,6 +32,7 @@ class StatTable:
     rows: list[list[Any]] = field(default_factory=list)  # the first column labels the row
     chart: list[int] = field(default_factory=list)  # the columns a bar chart stacks
     total: bool = True  # the last row is a total
+    colours: list[str] = field(default_factory=list)  # the charted columns' colours (else a palette)
 
     def column(self, name: str) -> list[Any]:
         index = self.header.index(name)
@@ -171,8 +172,11 @@ def _round_tables(plan: Plan, progress: Progress, order: dict[str, int], section
     section_rows = [_light_row(s, counts[s], sent[s][0], sent[s][1]) for s in section_order if s in counts]
     section_rows.append(_total_row(section_rows))
     charted = list(range(1, len(LIGHT_COLUMNS) + 1))
-    return [StatTable("round_unit", f"{round_name}各牵头单位推进情况", _light_header("牵头单位"), unit_rows, charted),
-            StatTable("round_section", f"{round_name}分板块推进情况", _light_header("板块"), section_rows, charted)]
+    colours = [COLOURS[light] for light, _ in LIGHT_COLUMNS]  # each light in its own colour
+    return [StatTable("round_unit", f"{round_name}各牵头单位推进情况", _light_header("牵头单位"), unit_rows, charted,
+                      colours=colours),
+            StatTable("round_section", f"{round_name}分板块推进情况", _light_header("板块"), section_rows, charted,
+                      colours=colours)]
 
 
 def _total_row(rows: list[list[Any]]) -> list[Any]:

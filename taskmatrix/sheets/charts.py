@@ -12,7 +12,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPen
 
 from taskmatrix.io.atomic import atomic_write
-from taskmatrix.io.statsfiles import SERIES_COLOURS
+from taskmatrix.io.statsfiles import series_colour
 from taskmatrix.model.stats import StatTable
 
 BAR = 1.5  # a bar's height, in lines of the font
@@ -54,7 +54,7 @@ def paint_chart(painter: QPainter, rect: QRectF, table: StatTable, font: QFont) 
     for i, column in enumerate(table.chart):
         name = table.header[column]
         box = QRectF(x, y + line * 0.2, line * 0.8, line * 0.6)
-        painter.fillRect(box, QColor(SERIES_COLOURS[i % len(SERIES_COLOURS)]))
+        painter.fillRect(box, QColor(series_colour(table, i)))
         painter.drawText(QRectF(box.right() + 4, y, metrics.horizontalAdvance(name) + 4, line),
                          int(Qt.AlignmentFlag.AlignVCenter), name)
         x = box.right() + metrics.horizontalAdvance(name) + line
@@ -83,7 +83,7 @@ def paint_chart(painter: QPainter, rect: QRectF, table: StatTable, font: QFont) 
                 continue
             width = room * value / biggest
             bar = QRectF(x, y + line * 0.2, width, line * (BAR - 0.4))
-            painter.fillRect(bar, QColor(SERIES_COLOURS[i % len(SERIES_COLOURS)]))
+            painter.fillRect(bar, QColor(series_colour(table, i)))
             bars.append(bar)
             x += width
         painter.drawText(QRectF(x + 4, y, rect.right() - x, line * BAR), int(Qt.AlignmentFlag.AlignVCenter),

@@ -79,7 +79,8 @@ def chart_parts(table: StatTable, rows: int = CHART_ROWS) -> list[StatTable]:
     parts = []
     for start in range(0, len(bars), rows):
         title = table.title if not start else f"{table.title}（续）"
-        parts.append(StatTable(table.key, title, table.header, bars[start:start + rows], table.chart, total=False))
+        parts.append(StatTable(table.key, title, table.header, bars[start:start + rows], table.chart, total=False,
+                               colours=table.colours))
     return parts
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QObject, Signal
+from PySide6.QtCore import QModelIndex, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDockWidget,
@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from taskmatrix.gui.actions import ActionId
 from taskmatrix.gui.document.document import PlanDocument
-from taskmatrix.gui.indicators.model import SOURCE, TEXT, IndicatorsModel
+from taskmatrix.gui.indicators.model import ACTUAL, MET, SOURCE, TEXT, VALUE, IndicatorsModel
 from taskmatrix.gui.state import ViewState
 
 
@@ -63,15 +63,27 @@ class IndicatorsDock(QDockWidget):
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
-        header.setDefaultSectionSize(70)
-        header.resizeSection(TEXT, 200)
-        header.resizeSection(SOURCE, 260)
+        header.setSectionResizeMode(SOURCE, QHeaderView.ResizeMode.Stretch)
+        metrics = self.view.fontMetrics()
+        header.setDefaultSectionSize(metrics.horizontalAdvance("中") * 4 + 16)
+        header.resizeSection(TEXT, metrics.horizontalAdvance("中") * 16)
+        for column in (VALUE, ACTUAL):  # 140,000,000 whole
+            header.resizeSection(column, metrics.horizontalAdvance("000,000,000,000") + 16)
+        model.headerDataChanged.connect(self._fit_header)
+        self._fit_header()
         self.view.doubleClicked.connect(self._chosen)
         self.view.clicked.connect(self._chosen)
         layout.addWidget(self.view)
         self.setWidget(body)
         model.modelReset.connect(self._update_label)
         self._update_label()
+
+    def _fit_header(self, *args: object) -> None:
+        header = self.view.horizontalHeader()
+        for column in (ACTUAL, MET):
+            text = str(self.model.headerData(column, Qt.Orientation.Horizontal) or "")
+            wanted = self.view.fontMetrics().horizontalAdvance(text) + 24
+            header.resizeSection(column, max(header.sectionSize(column), wanted))
 
     def _chosen(self, index: QModelIndex) -> None:
         if not index.isValid():

@@ -221,6 +221,22 @@
         <translation>类别</translation>
     </message>
     <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Save the findings shown as a CSV file</source>
+        <translation>将显示的问题保存为 CSV 文件</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <source>Print the findings shown</source>
+        <translation>打印显示的问题</translation>
+    </message>
+    <message>
         <source>{count} findings</source>
         <translation>共 {count} 项问题</translation>
     </message>
