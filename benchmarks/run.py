@@ -157,9 +157,15 @@ def _print(suite: Suite, size: int, paths: dict[str, Path], tmp: Path) -> None:
     print_steps(suite, size, paths, tmp)
 
 
+def _analysis(suite: Suite, size: int, paths: dict[str, Path], tmp: Path) -> None:
+    from benchmarks.analysis_steps import analysis_steps
+
+    analysis_steps(suite, size, paths, tmp)
+
+
 STEP_GROUPS: dict[str, Callable[[Suite, int, dict[str, Path], Path], None]] = {
     "io": io_steps, "formats": _formats, "gui": _gui, "progress": _progress, "feedback": _feedback,
-    "print": _print}
+    "print": _print, "analysis": _analysis}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMenu,
     QMessageBox,
@@ -84,15 +83,18 @@ class ChecksDock(QDockWidget):
         self.view = QTableView(body)
         self.view.setObjectName("checksView")
         self.view.setModel(self.proxy)
+        self.view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # task order
         self.view.setSortingEnabled(True)
-        self.view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setWordWrap(False)
         self.view.verticalHeader().hide()
         header = self.view.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        # Widths from the font, not from the contents: measuring 20,000 findings at every
+        # change would cost more than the change.
+        metrics = self.view.fontMetrics()
+        header.resizeSection(0, metrics.horizontalAdvance("99999") + 24)
+        header.resizeSection(1, max(metrics.horizontalAdvance(kind_label(k)) for k in KINDS) + 24)
         header.setStretchLastSection(True)
         self.view.clicked.connect(self._chosen)
         self.view.activated.connect(self._chosen)

@@ -117,10 +117,29 @@ class ChecksModel(QAbstractTableModel):
         return found
 
     def _show(self, findings: list[Finding]) -> None:
-        self.beginResetModel()
+        """Show ``findings``: the rows that changed removed and inserted (an edit touches a few
+        in the middle: the rest, and the selection, stay)."""
         self._all = findings
-        self._rows = [f for f in findings if f.kind not in self.hidden]
-        self.endResetModel()
+        new = [f for f in findings if f.kind not in self.hidden]
+        old = self._rows
+        start = 0
+        limit = min(len(old), len(new))
+        while start < limit and (old[start] is new[start] or old[start] == new[start]):
+            start += 1
+        end_old, end_new = len(old), len(new)
+        while end_old > start and end_new > start and (
+                old[end_old - 1] is new[end_new - 1] or old[end_old - 1] == new[end_new - 1]):
+            end_old -= 1
+            end_new -= 1
+        if end_old > start:
+            self.beginRemoveRows(QModelIndex(), start, end_old - 1)
+            self._rows = old[:start] + old[end_old:]
+            self.endRemoveRows()
+        if end_new > start:
+            self.beginInsertRows(QModelIndex(), start, end_new - 1)
+            self._rows = new
+            self.endInsertRows()
+        self._rows = new
         self.countsChanged.emit()
 
     # -- keeping up with the plan ----------------------------------------------------------------

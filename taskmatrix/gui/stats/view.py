@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
-    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -133,12 +132,12 @@ class StatisticsDialog(QDialog):
             proxy = StatProxy(view)
             proxy.setSourceModel(StatTableModel(table, proxy))
             view.setModel(proxy)
+            view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # the table's own order
             view.setSortingEnabled(True)
-            view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
             view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
             view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
             view.verticalHeader().hide()
-            view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+            _fit_columns(view, table)
             chart = ChartWidget()
             chart.set_table(table)
             scroll = QScrollArea(splitter)
@@ -152,6 +151,19 @@ class StatisticsDialog(QDialog):
             self.views.append(view)
         if 0 <= current < self.tabs.count():
             self.tabs.setCurrentIndex(current)
+
+
+def _fit_columns(view: QTableView, table: StatTable) -> None:
+    """Column widths from the font: the labels' longest, the headers' (a table of a thousand
+    sections is not measured cell by cell)."""
+    metrics = view.fontMetrics()
+    header = view.horizontalHeader()
+    labels = [str(row[0]) for row in table.rows]
+    longest = max(labels, key=len, default="")
+    header.resizeSection(0, min(metrics.horizontalAdvance(longest) + 24, metrics.horizontalAdvance("中") * 24))
+    for column in range(1, len(table.header)):
+        header.resizeSection(column, max(metrics.horizontalAdvance(table.header[column]),
+                                         metrics.horizontalAdvance("99999")) + 24)
 
 
 TAB_TITLES = {"unit_role": QT_TRANSLATE_NOOP("StatisticsDialog", "Units"),

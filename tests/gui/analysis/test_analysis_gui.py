@@ -176,3 +176,24 @@ def test_the_progress_report_prints_with_the_rounds_statistics(window, printed):
     sheets = printed[-1]
     assert [s.name for s in sheets][-1] == "统计" and sheets[-1].title == "2019年第一季度推进情况统计"
     assert sheets[-1].images and dt.date.today()
+
+
+def test_the_checks_model_changes_only_the_rows_an_edit_touches(seed_plan, valid_model, qapp):
+    from taskmatrix.gui.checks.model import ChecksModel
+    from taskmatrix.gui.document.model import TaskTableModel
+    from taskmatrix.gui.state import ViewState
+    from taskmatrix.model.checks import Checker
+
+    tasks = TaskTableModel(seed_plan)
+    model = valid_model(ChecksModel(tasks, ViewState()))  # the tester watches every insert and removal
+    resets: list = []
+    model.modelReset.connect(lambda: resets.append(1))
+    for row, leads in ((10, []), (50, ["省科技厅", "省教育厅"]), (10, ["省科技厅"])):
+        tasks.set_field(row, "leads", leads)
+        model.update_now()
+        assert model.findings() == Checker(seed_plan).findings()
+    tasks.set_field(99, "body", "")
+    model.set_hidden("empty_body", True)
+    model.update_now()
+    assert "empty_body" not in {f.kind for f in model.findings()}
+    assert resets == []
