@@ -66,6 +66,8 @@ def plan_header(plan: Plan) -> dict[str, Any]:
         "units": units_to_list(plan),
         "rounds": [round_meta(r) for r in plan.rounds],  # with their reports in plan_to_dict
         "statuses": list(plan.statuses),
+        # the indicators the user kept (those read from the bodies are read again)
+        **({"indicators": indicators_to_json(plan), "indicators_kept": True} if plan.indicators is not None else {}),
     }
 
 

@@ -8,6 +8,7 @@ import csv
 import io
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from taskmatrix.io.atomic import atomic_write, atomic_write_bytes
 from taskmatrix.io.csvio import neutralise
@@ -17,6 +18,7 @@ from taskmatrix.io.excel.write import DEFAULT_MARGINS, FOOTER
 from taskmatrix.model.stats import StatTable
 
 SHEET = "统计"
+CHART_SHEET = "统计图"
 #: Colours of the charts' series (the screen's chart uses the same).
 SERIES_COLOURS = ("#337ab7", "#e0a800", "#2e8b57", "#d9534f", "#8c8c8c", "#6f42c1", "#20c997", "#fd7e14",
                   "#6610f2", "#17a2b8")
@@ -29,6 +31,8 @@ def series_colour(table: StatTable, i: int) -> str:
 
 
 def write_stats_xlsx(path: str | Path, title: str, tables: Sequence[StatTable], charts: bool = True) -> None:
+    """The ``统计`` sheet (each table under its title) and, when ``charts``, a ``统计图`` sheet
+    with a bar chart of each (Excel's own charts, drawn from the 统计 sheet's cells)."""
     def produce(tmp: Path) -> None:
         book = XlsxWriterBook(str(tmp))
         ws = book.add_sheet(SHEET)
@@ -37,7 +41,7 @@ def write_stats_xlsx(path: str | Path, title: str, tables: Sequence[StatTable], 
         ws.height(0, 32)
         widths = [24.0] + [12.0] * (width - 1)
         row = 2
-        sheet = book.workbook.get_worksheet_by_name(SHEET)
+        placed: list[tuple[StatTable, int, int]] = []
         for table in tables:
             ws.merge(row, 0, len(table.header) - 1, table.title, "section")
             for c, header in enumerate(table.header):
@@ -45,36 +49,48 @@ def write_stats_xlsx(path: str | Path, title: str, tables: Sequence[StatTable], 
             ws.height(row + 1, row_height(table.header, widths, STYLES["header"]["size"]))
             first = row + 2
             for r, values in enumerate(table.rows, start=first):
-                style = "total" if table.total and r == first + len(table.rows) - 1 else "center"
+                total = table.total and r == first + len(table.rows) - 1
                 for c, value in enumerate(values):
-                    ws.write(r, c, value if isinstance(value, (int, float)) else str(value), "cell" if c == 0 and
-                             style != "total" else style)
+                    style = "total" if total else "cell" if c == 0 else "center"
+                    ws.write(r, c, value if isinstance(value, (int, float)) else str(value), style)
                 ws.height(r, row_height([str(values[0])], widths[:1], STYLES["cell"]["size"]))
             last = first + len(table.rows) - (2 if table.total else 1)
-            if charts and table.chart and last >= first:
-                sheet.insert_chart(row, len(table.header) + 1, _chart(book, table, first, last),
-                                   {"x_scale": 1.6, "y_scale": 1.2})
+            if table.chart and last >= first:
+                placed.append((table, first, last))
             row = first + len(table.rows) + 1
-            if charts and table.chart and last >= first:
-                row = max(row, first + 20)  # the chart (about 18 rows high) clear of the next table
         ws.widths(widths)
-        ws.print_setup(PageSetup(landscape=True, repeat_row=None, fit_width=1, fit_height=0,
-                                 margins=dict(DEFAULT_MARGINS), footer=FOOTER, paper=9))
+        ws.freeze(0, 1)
+        page = PageSetup(landscape=True, repeat_row=None, fit_width=1, fit_height=0, margins=dict(DEFAULT_MARGINS),
+                         footer=FOOTER, paper=9)
+        ws.print_setup(page)
+        if charts and placed:
+            sheet = book.workbook.add_worksheet(CHART_SHEET)
+            sheet.set_landscape()
+            sheet.set_paper(9)
+            sheet.fit_to_pages(1, 0)
+            top = 0
+            for table, first, last in placed:
+                height = max(260, 22 * (last - first + 1) + 110)  # pixels: a bar of about 16 each
+                chart = _chart(book, table, first, last)
+                chart.set_size({"width": 900, "height": height})
+                sheet.insert_chart(top, 0, chart)
+                top += height // 20 + 2  # rows of 20 pixels, and a gap
         book.workbook.close()
 
     atomic_write(path, produce)
 
 
-def _chart(book: XlsxWriterBook, table: StatTable, first: int, last: int) -> object:
-    chart = book.workbook.add_chart({"type": "column", "subtype": "stacked"})
+def _chart(book: XlsxWriterBook, table: StatTable, first: int, last: int) -> Any:
+    """A horizontal stacked bar per row, the first row on top, as the window's chart."""
+    chart = book.workbook.add_chart({"type": "bar", "subtype": "stacked"})
     for i, column in enumerate(table.chart):
         chart.add_series({
             "name": [SHEET, first - 1, column], "categories": [SHEET, first, 0, last, 0],
             "values": [SHEET, first, column, last, column],
-            "fill": {"color": series_colour(table, i)}, "gap": 60})
+            "fill": {"color": series_colour(table, i)}, "gap": 40})
     chart.set_title({"name": table.title, "name_font": {"size": 11, "name": "宋体"}})
-    chart.set_x_axis({"num_font": {"rotation": -45, "size": 8, "name": "宋体"}})
-    chart.set_legend({"position": "bottom", "font": {"name": "宋体"}})
+    chart.set_y_axis({"reverse": True, "num_font": {"size": 8, "name": "宋体"}})
+    chart.set_legend({"position": "top", "font": {"name": "宋体"}})
     return chart
 
 

@@ -33,6 +33,7 @@ def write_indicator_sheet(plan: Plan, ws: SheetSink, cleaner: Cleaner, page: Pag
     widths = [w for _, w in COLUMNS] + [12.0] * len(rounds) + [10.0]
     for c, header in enumerate(headers):
         ws.write(0, c, cleaner.text(header, None), "header")
+    ws.height(0, RowHeights(widths, STYLES["header"]["size"])(headers))  # 2019年第一季度实际值 wraps
     height = RowHeights(widths, STYLES["cell"]["size"])
     for r, indicator in enumerate(indicators_of(plan), start=1):
         latest = indicator.latest(rounds)

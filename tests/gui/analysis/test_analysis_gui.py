@@ -197,3 +197,20 @@ def test_the_checks_model_changes_only_the_rows_an_edit_touches(seed_plan, valid
     model.update_now()
     assert "empty_body" not in {f.kind for f in model.findings()}
     assert resets == []
+
+
+def test_kept_indicators_survive_an_autosave_copy(window, tmp_path):
+    from taskmatrix.gui.document.recovery import RecoveryManager, read_recovery
+    from taskmatrix.gui.indicators.model import VALUE
+
+    window.indicators.show_indicators()
+    model = window.indicators.model
+    manager = RecoveryManager(window.document, tmp_path / "rec")
+    window.document.edit_field(0, "title", "改过的标题")
+    manager.flush()
+    assert read_recovery(manager.path).indicators is None  # read from the bodies: read again
+    model.setData(model.index(0, VALUE), "321")
+    manager.flush()
+    restored = read_recovery(manager.path)
+    assert restored.indicators == window.document.plan.indicators and restored.indicators[0].value == 321
+    manager.close()
