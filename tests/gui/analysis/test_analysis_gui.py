@@ -214,3 +214,26 @@ def test_kept_indicators_survive_an_autosave_copy(window, tmp_path):
     restored = read_recovery(manager.path)
     assert restored.indicators == window.document.plan.indicators and restored.indicators[0].value == 321
     manager.close()
+
+
+def test_the_window_starts_without_pandas():
+    """pandas is imported when statistics are first asked for, not at start-up."""
+    import subprocess
+    import sys
+
+    code = ("import os, sys; os.environ['QT_QPA_PLATFORM'] = 'offscreen'\n"
+            "from PySide6.QtWidgets import QApplication; app = QApplication([])\n"
+            "from taskmatrix.gui.document.document import PlanDocument\n"
+            "from taskmatrix.gui.mainwindow import MainWindow\n"
+            "from taskmatrix.gui.settings import Settings\n"
+            "from taskmatrix.io.defaults import load_default_plan\n"
+            "from PySide6.QtCore import QSettings\n"
+            "import tempfile\n"
+            "s = Settings(QSettings(tempfile.mkdtemp() + '/s.ini', QSettings.Format.IniFormat))\n"
+            "w = MainWindow(PlanDocument(load_default_plan().plan), s)\n"
+            "print('pandas' in sys.modules)\n"
+            "w.stats.compute()\n"
+            "print('pandas' in sys.modules)\n"
+            "w.document.undo_stack.setClean()\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True)
+    assert out.stdout.split() == ["False", "True"]
