@@ -165,11 +165,22 @@ def _check(args: argparse.Namespace, said: list[str]) -> int:
     else:
         out = "".join(f"task {f.task}: {f.message()}\n" for f in findings)
     try:
-        sys.stdout.write(out)
-        sys.stdout.flush()
+        if sys.stdout is not None:  # closed (``>&-``): the exit status still says it
+            sys.stdout.write(out)
+            sys.stdout.flush()
     except (OSError, ValueError):
         pass
     return 1 if findings else EXIT_OK
+
+
+def _not_the_plan(src: Path, dest: Path) -> None:
+    """Refuse to write a report over the plan it is made from."""
+    try:
+        same = dest.exists() and dest.resolve() == src.resolve()
+    except OSError:
+        same = False
+    if same:
+        raise PlanFormatError(dest, "this is the plan being read: choose another file for the output")
 
 
 def _stats(args: argparse.Namespace, said: list[str]) -> int:
@@ -177,6 +188,7 @@ def _stats(args: argparse.Namespace, said: list[str]) -> int:
 
     if args.dest.suffix.lower() not in SUFFIXES:
         raise PlanFormatError(args.dest, "statistics are written as .xlsx, .csv or .png")
+    _not_the_plan(args.src, args.dest)
     result = _read(args.src, said)
     return write_stats(result.plan, args.src, args.dest, args.round, args.as_of)
 
@@ -186,5 +198,6 @@ def _report(args: argparse.Namespace, said: list[str]) -> int:
 
     if args.dest.suffix.lower() not in SUFFIXES:
         raise PlanFormatError(args.dest, "a progress report is written as .xlsx, .pdf or .csv")
+    _not_the_plan(args.src, args.dest)
     result = _read(args.src, said)
     return write_report(result.plan, args.src, args.dest, args.round, args.unit, args.as_of)

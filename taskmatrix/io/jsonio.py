@@ -252,7 +252,7 @@ def plan_from_dict(doc: Any, path: str | Path | None) -> tuple[Plan, list[Notice
             if get("reports"):  # a recovery copy keeps each task's reports with it
                 plan.tasks[-1].reports = reports_from_json(get("reports"), f"tasks[{i}].reports", path)
         read_rounds(doc, plan, path)
-        read_indicators(doc, plan, path)
+        warnings.extend(read_indicators(doc, plan, path))
     except PlanFormatError:
         raise
     except (AttributeError, TypeError, ValueError) as exc:

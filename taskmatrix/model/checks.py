@@ -45,6 +45,7 @@ TEMPLATES: dict[str, str] = {
     "lead_and_participant": QT_TRANSLATE_NOOP("checks", "{unit} is both a lead and a participant"),
     "duplicate_number": QT_TRANSLATE_NOOP("checks", "number {number} is used by {count} tasks"),
     "missing_number": QT_TRANSLATE_NOOP("checks", "number {number} is missing (between {before} and {after})"),
+    "missing_more": QT_TRANSLATE_NOOP("checks", "and {count} more numbers are missing"),
     "empty_title": QT_TRANSLATE_NOOP("checks", "empty title"),
     "empty_body": QT_TRANSLATE_NOOP("checks", "empty body"),
     "city_not_responsible": QT_TRANSLATE_NOOP("checks", "the text names {city}, which is not responsible"),
@@ -181,17 +182,27 @@ class Checker:
                  for number, count in counts.items() if count > 1]
         numbers = sorted(counts)
         gaps = 0
+        more = 0
+        if numbers and numbers[0] > 1:
+            found.append(Finding(1, "missing_number", "missing_number",
+                                 (("number", "1" if numbers[0] == 2 else f"1–{numbers[0] - 1}"), ("before", "0"),
+                                  ("after", str(numbers[0])))))
+            gaps += 1
         for before, after in pairwise(numbers):
+            if after - before < 2:
+                continue
+            if gaps >= MAX_MISSING:
+                more += after - before - 1
+                continue
             for missing in range(before + 1, after):
                 if gaps == MAX_MISSING:
+                    more += after - missing
                     break
                 found.append(Finding(missing, "missing_number", "missing_number",
                                      (("number", str(missing)), ("before", str(before)), ("after", str(after)))))
                 gaps += 1
-        if numbers and numbers[0] > 1 and gaps < MAX_MISSING:
-            found.append(Finding(1, "missing_number", "missing_number",
-                                 (("number", "1" if numbers[0] == 2 else f"1–{numbers[0] - 1}"), ("before", "0"),
-                                  ("after", str(numbers[0])))))
+        if more:  # a plan numbered 1, 1000000: the first gaps one by one, then how many more
+            found.append(Finding(numbers[-1], "missing_number", "missing_more", (("count", str(more)),)))
         return found
 
     def nearest(self, unit: str) -> tuple[str, ...]:

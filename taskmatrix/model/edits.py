@@ -55,6 +55,10 @@ def set_number(plan: Plan, task: Task, number: int) -> int:
         raise EditError(f"task number {number} is taken")
     old = task.number
     task.number = number
+    from taskmatrix.model.indicators import follow_numbers
+
+    if sum(t.number == old for t in plan.tasks) == 0:  # the number was this task's alone
+        follow_numbers(plan, {old: number})
     return old
 
 
@@ -153,12 +157,22 @@ def renumber(plan: Plan, start: int = 1) -> list[int]:
     old = [t.number for t in plan.tasks]
     for i, task in enumerate(plan.tasks):
         task.number = start + i
+    _follow(plan, old)
     return old
 
 
 def restore_numbers(plan: Plan, numbers: list[int]) -> None:
+    current = [t.number for t in plan.tasks]
     for task, number in zip(plan.tasks, numbers):
         task.number = number
+    _follow(plan, current)
+
+
+def _follow(plan: Plan, old: list[int]) -> None:
+    """The kept indicators follow the tasks' new numbers."""
+    from taskmatrix.model.indicators import follow_numbers, numbers_changed
+
+    follow_numbers(plan, numbers_changed(old, [t.number for t in plan.tasks]))
 
 
 def regroup(plan: Plan) -> None:

@@ -9,6 +9,7 @@ The source sentence is kept, so the user can correct what the rules read.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field, replace
 
@@ -114,6 +115,8 @@ def _value(number: str, mult: str | None) -> float | None:
         return None
     if mult:
         value *= _MULTIPLIERS[mult]
+    if not math.isfinite(value) or abs(value) >= 1e15:
+        return None  # not a target anyone sets (a run of digits, an overflow)
     return round(value, 6) if value != int(value) else float(int(value))
 
 
@@ -142,12 +145,16 @@ def extract(task: Task) -> list[Indicator]:
             if not subject:
                 continue
             value = _value(number, match.group("mult"))
+            if value is None:
+                continue
             found.append(Indicator(task.number, subject, value, measure, year, comparison, shown))
             rest = source[match.end():]
             while (more := _MORE.match(rest)) is not None and (more.group("measure") or more.group("mult")):
                 extra = _QUALIFIERS.get(more.group("qual") or "", comparison)
-                found.append(Indicator(task.number, subject, _value(more.group("number"), more.group("mult")),
-                                       more.group("measure") or measure, year, extra, shown))
+                also = _value(more.group("number"), more.group("mult"))
+                if also is not None:
+                    found.append(Indicator(task.number, subject, also, more.group("measure") or measure, year,
+                                           extra, shown))
                 rest = rest[more.end():]
     return found
 
@@ -170,6 +177,48 @@ def _year_before(text: str, end: int) -> int | None:
     """The last ``到2020年`` before ``end`` in the same paragraph."""
     start = text.rfind("\n", 0, end) + 1
     return _year(text[start:end])
+
+
+def follow_numbers(plan: Plan, changes: dict[int, int]) -> None:
+    """Kept indicators follow their tasks to new numbers (``changes``: old -> new number)."""
+    if plan.indicators is None or not changes:
+        return
+    for indicator in plan.indicators:
+        if indicator.task in changes:
+            indicator.task = changes[indicator.task]
+
+
+def numbers_changed(old: list[int], new: list[int]) -> dict[int, int]:
+    """The number changes between two numberings of the same tasks (a number two tasks shared
+    is left out: whose indicator it was cannot be told)."""
+    seen: dict[int, int] = {}
+    for number in old:
+        seen[number] = seen.get(number, 0) + 1
+    return {a: b for a, b in zip(old, new) if a != b and seen[a] == 1}
+
+
+def take_indicators(plan: Plan, numbers: set[int]) -> list[tuple[int, Indicator]]:
+    """Take the kept indicators of the tasks numbered ``numbers`` out (a task deleted); returns
+    them with their places, for :func:`put_back_indicators`."""
+    if plan.indicators is None:
+        return []
+    taken = [(i, ind) for i, ind in enumerate(plan.indicators) if ind.task in numbers]
+    plan.indicators = [ind for ind in plan.indicators if ind.task not in numbers]
+    return taken
+
+
+def put_back_indicators(plan: Plan, taken: list[tuple[int, Indicator]]) -> None:
+    if plan.indicators is None or not taken:
+        return
+    for index, indicator in taken:
+        plan.indicators.insert(index, indicator)
+
+
+def rename_actuals(plan: Plan, old: str, new: str) -> None:
+    """A round renamed: the actual values reported in it keep their round."""
+    for indicator in plan.indicators or []:
+        if old in indicator.actuals:
+            indicator.actuals[new] = indicator.actuals.pop(old)
 
 
 def extract_plan(plan: Plan) -> list[Indicator]:

@@ -133,19 +133,25 @@ def add_round(plan: Plan, new: Round) -> None:
             task.reports[new.name] = {u: replace(e, date=None) for u, e in previous.items()}
 
 
-def remove_round(plan: Plan, name: str) -> tuple[int, Round, dict[int, dict[str, Entry]]]:
-    """Take a round and its reports out; return what :func:`put_back_round` needs."""
+def remove_round(plan: Plan, name: str) -> tuple[int, Round, dict[int, dict[str, Entry]], dict[int, float]]:
+    """Take a round, its reports and the actual values of the indicators in it out; return what
+    :func:`put_back_round` needs."""
     index = next(i for i, r in enumerate(plan.rounds) if r.name == name)
     removed = plan.rounds.pop(index)
     reports = {id(t): t.reports.pop(name) for t in plan.tasks if name in t.reports}
-    return index, removed, reports
+    actuals = {n: i.actuals.pop(name) for n, i in enumerate(plan.indicators or []) if name in i.actuals}
+    return index, removed, reports, actuals
 
 
-def put_back_round(plan: Plan, index: int, round_: Round, reports: dict[int, dict[str, Entry]]) -> None:
+def put_back_round(plan: Plan, index: int, round_: Round, reports: dict[int, dict[str, Entry]],
+                   actuals: dict[int, float] | None = None) -> None:
     plan.rounds.insert(index, round_)
     for task in plan.tasks:
         if id(task) in reports:
             task.reports[round_.name] = reports[id(task)]
+    for n, indicator in enumerate(plan.indicators or []):  # by place: undo puts the list back in order
+        if actuals and n in actuals:
+            indicator.actuals[round_.name] = actuals[n]
 
 
 def change_round(plan: Plan, name: str, changed: Round) -> Round:
@@ -159,6 +165,9 @@ def change_round(plan: Plan, name: str, changed: Round) -> Round:
     old = plan.rounds[index]
     plan.rounds[index] = changed
     if changed.name != name:
+        from taskmatrix.model.indicators import rename_actuals
+
+        rename_actuals(plan, name, changed.name)
         for task in plan.tasks:
             if name in task.reports:
                 task.reports[changed.name] = task.reports.pop(name)

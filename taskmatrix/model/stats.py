@@ -49,16 +49,15 @@ def statistics(plan: Plan, round_name: str | None = None, as_of: _dt.date | None
     order = {u: i for i, u in enumerate(units)}
     sections = {s.number: s.label for s in plan.sections}
     records = []
-    for task in plan.tasks:
+    for i, task in enumerate(plan.tasks):  # by place: two tasks may share a number
         section = sections.get(task.section, NO_SECTION) if task.section is not None else NO_SECTION
-        leads = set(task.leads)
-        for unit in task.leads:
-            records.append((task.number, section, unit, LEAD))
+        leads = dict.fromkeys(task.leads)
+        for unit in leads:
+            records.append((i, section, unit, LEAD))
         for unit in dict.fromkeys(task.participants):
             if unit not in leads:
-                records.append((task.number, section, unit, PART))
+                records.append((i, section, unit, PART))
     frame = pd.DataFrame.from_records(records, columns=["task", "section", "unit", "role"])
-    frame = frame.drop_duplicates(["task", "unit"])
     section_order = [s.label for s in plan.sections] + [NO_SECTION]
     tables = [_unit_role(frame, units, order), _unit_section(frame, units, order, section_order),
               _cities(plan)]
@@ -146,7 +145,7 @@ def _round_tables(plan: Plan, progress: Progress, order: dict[str, int], section
     for task in plan.tasks:
         entries = task.reports.get(round_name) or {}
         any_report = False
-        for unit in task.leads:
+        for unit in dict.fromkeys(task.leads):  # a unit named twice reports once
             entry = entries.get(unit)
             reported = entry is not None and not entry.is_empty()
             any_report = any_report or reported

@@ -16,16 +16,25 @@ from taskmatrix.io.statsfiles import series_colour
 from taskmatrix.model.stats import StatTable
 
 BAR = 1.5  # a bar's height, in lines of the font
+#: Bars in one chart at most (a picture of 20,000 units would not be one anyone reads, or
+#: that fits in memory); the rest are counted under the chart.
+MAX_BARS = 400
 LABEL_SHARE = 0.28  # at most this share of the width for the labels
 
 
 def chart_rows(table: StatTable) -> list[list[object]]:
-    return table.rows[:-1] if table.total else list(table.rows)
+    rows = table.rows[:-1] if table.total else list(table.rows)
+    return rows[:MAX_BARS]
+
+
+def left_out(table: StatTable) -> int:
+    return max(0, len(table.rows) - (1 if table.total else 0) - MAX_BARS)
 
 
 def chart_height(table: StatTable, font: QFont) -> float:
     line = QFontMetricsF(font).height()
-    return line * (2.6 + 1.2 * _legend_lines(table) + BAR * max(1, len(chart_rows(table))))
+    return line * (2.6 + 1.2 * _legend_lines(table) + BAR * max(1, len(chart_rows(table))) + (1.5 if left_out(
+        table) else 0))
 
 
 def _legend_lines(table: StatTable) -> int:
@@ -89,7 +98,12 @@ def paint_chart(painter: QPainter, rect: QRectF, table: StatTable, font: QFont) 
         painter.drawText(QRectF(x + 4, y, rect.right() - x, line * BAR), int(Qt.AlignmentFlag.AlignVCenter),
                          f"{total:g}")
     painter.setPen(QPen(QColor("#606060"), 0))
-    painter.drawLine(int(axis_x), int(top), int(axis_x), int(top + max(1, len(rows)) * line * BAR))
+    bottom = top + max(1, len(rows)) * line * BAR
+    painter.drawLine(int(axis_x), int(top), int(axis_x), int(bottom))
+    if left_out(table):
+        painter.setPen(QColor("#000000"))
+        painter.drawText(QRectF(rect.left(), bottom + line * 0.3, rect.width(), line),
+                         int(Qt.AlignmentFlag.AlignLeft), f"（另有 {left_out(table)} 项未画出，见表格）")
     painter.restore()
     return bars
 

@@ -130,3 +130,11 @@ def test_check_command_lines_json_and_exit_codes(tmp_path, capsys):
     assert err.startswith("error:") and "missing.json" in err and "Traceback" not in err
     assert run(["check", str(bad), "--round", "2019年"]) == 2
     assert "no reporting rounds" in capsys.readouterr().err
+
+
+def test_a_long_gap_lists_the_first_numbers_then_how_many_more():
+    plan = clean_plan()
+    plan.tasks[2].number = 1000
+    found = [f for f in check_plan(plan) if f.kind == "missing_number"]
+    assert len(found) == 51 and found[-1].message() == "and 947 more numbers are missing"
+    assert [f.task for f in found[:3]] == [3, 4, 5]

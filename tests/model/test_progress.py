@@ -78,14 +78,19 @@ def test_rounds_rename_and_remove_carry_their_reports():
     plan = _plan()
     add_round(plan, Round("一季度"))
     set_entry(plan.tasks[0], "一季度", Entry("省科技厅", "推进中"))
+    from taskmatrix.model.indicators import Indicator
+
+    plan.indicators = [Indicator(plan.tasks[0].number, "森林覆盖率", 52, "%", actuals={"一季度": 50.0})]
     change_round(plan, "一季度", Round("2019年第一季度"))
     assert entry_of(plan.tasks[0], "2019年第一季度").status == "推进中"
-    index, removed, reports = remove_round(plan, "2019年第一季度")
-    assert plan.rounds == [] and plan.tasks[0].reports == {}
+    assert plan.indicators[0].actuals == {"2019年第一季度": 50.0}  # the actual value follows the rename
+    index, removed, reports, actuals = remove_round(plan, "2019年第一季度")
+    assert plan.rounds == [] and plan.tasks[0].reports == {} and plan.indicators[0].actuals == {}
     from taskmatrix.model.rounds import put_back_round
 
-    put_back_round(plan, index, removed, reports)
+    put_back_round(plan, index, removed, reports, actuals)
     assert entry_of(plan.tasks[0], "2019年第一季度").status == "推进中"
+    assert plan.indicators[0].actuals == {"2019年第一季度": 50.0}
 
 
 def test_reports_follow_a_renamed_unit_a_merge_and_undo():

@@ -41,7 +41,7 @@ def test_stats_as_a_workbook_with_charts(plan_file, tmp_path):
         assert sum(n.startswith("xl/charts/chart") for n in archive.namelist()) == 5
 
 
-def test_stats_as_csv_and_png(plan_file, tmp_path):
+def test_stats_as_csv_and_png(plan_file, tmp_path, qapp):  # qapp: a QApplication, not a bare QGuiApplication
     assert run(["stats", str(plan_file), str(tmp_path / "s.csv")]) == 0
     text = (tmp_path / "s.csv").read_text(encoding="utf-8-sig")
     assert text.splitlines()[:2] == ["各单位牵头、参与任务数", "单位,牵头任务,参与任务,合计"]
@@ -71,9 +71,19 @@ def test_stats_refuses_bad_input_with_one_line(plan_file, tmp_path, capsys, args
 
 
 @pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils is not installed")
-def test_the_whole_plans_report_ends_with_the_statistics(plan_file, tmp_path):
+def test_the_whole_plans_report_ends_with_the_statistics(plan_file, tmp_path, qapp):
     out = tmp_path / "r.pdf"
     assert run(["report", str(plan_file), str(out), "--as-of", "2019-04-10"]) == 0
     text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True, check=True).stdout
     assert "重点任务进展情况汇总表" in text and "2019年第一季度推进情况统计" in text
     assert "2019年第一季度各牵头单位推进情况" in text
+
+
+@pytest.mark.parametrize("command", ["stats", "report"])
+def test_the_output_may_not_be_the_plan_itself(plan_file, capsys, command):
+    before = plan_file.read_bytes()
+    xlsx = plan_file.with_suffix(".xlsx")
+    xlsx.write_bytes(b"not really")
+    assert run([command, str(xlsx), str(xlsx)]) == 2
+    assert "this is the plan being read" in capsys.readouterr().err
+    assert xlsx.read_bytes() == b"not really" and plan_file.read_bytes() == before

@@ -14,6 +14,7 @@ from PySide6.QtGui import QUndoCommand
 
 from taskmatrix.gui.document.model import TaskTableModel
 from taskmatrix.model import edits
+from taskmatrix.model.indicators import put_back_indicators, take_indicators
 from taskmatrix.model.plan import Plan, Task
 
 
@@ -71,15 +72,25 @@ class RemoveTasksCommand(QUndoCommand):
         self.model = model
         self.tasks = tasks
         self.rows: list[tuple[int, Task]] = []
+        self.indicators: list[tuple[int, Any]] = []
 
     def redo(self) -> None:
         self.rows = sorted(((self.model.row_of(t), t) for t in self.tasks), key=lambda p: p[0])
         for row, _ in reversed(self.rows):
             self.model.remove_task(row)
+        # the kept indicators of the deleted tasks go with them (and come back on undo)
+        plan = self.model.plan
+        gone = {t.number for t in self.tasks} - {t.number for t in plan.tasks}
+        self.indicators = take_indicators(plan, gone)
+        if self.indicators:
+            self.model.indicatorsChanged.emit()
 
     def undo(self) -> None:
         for row, task in self.rows:
             self.model.insert_task(row, task)
+        if self.indicators:
+            put_back_indicators(self.model.plan, self.indicators)
+            self.model.indicatorsChanged.emit()
 
 
 class MoveTaskCommand(QUndoCommand):

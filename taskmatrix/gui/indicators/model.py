@@ -6,6 +6,7 @@ change); the first edit keeps them all in the plan. Each edit is one undo step."
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, QTimer
@@ -48,10 +49,14 @@ def number_text(value: float | None) -> str:
 
 
 def parse_number(text: str) -> float | None:
+    """A number typed in a cell (``1,400``); ``None`` for an empty cell; ValueError otherwise."""
     text = str(text).strip().replace(",", "").replace("，", "")
     if not text:
         return None
-    return float(text)
+    number = float(text)
+    if not math.isfinite(number):
+        raise ValueError(text)
+    return number
 
 
 class IndicatorsModel(QAbstractTableModel):
@@ -88,8 +93,7 @@ class IndicatorsModel(QAbstractTableModel):
         self.endResetModel()
 
     def _bodies_changed(self, *args: object) -> None:
-        if not self.kept:
-            self._timer.start()
+        self._timer.start()  # bodies read again, or kept ones renumbered with their tasks
 
     def _state_changed(self, *args: object) -> None:
         if self.state.round != self._round:
@@ -152,6 +156,11 @@ class IndicatorsModel(QAbstractTableModel):
         kept = [i.copy() for i in self._rows]
         item, column = kept[index.row()], index.column()
         text = str(value).strip()
+        if not self._valid(column, text):
+            label = self.headerData(column, Qt.Orientation.Horizontal)
+            self.document.refused.emit(QCoreApplication.translate(
+                "IndicatorsModel", "“{text}” is not a value for “{field}”").format(text=text, field=label))
+            return False
         try:
             if column == TEXT:
                 item.text = text
@@ -161,11 +170,7 @@ class IndicatorsModel(QAbstractTableModel):
                 item.measure = text
             elif column == YEAR:
                 item.year = int(text) if text else None
-                if item.year is not None and not 1900 <= item.year <= 2200:
-                    return False
             elif column == COMPARISON:
-                if text not in COMPARISONS:
-                    return False
                 item.comparison = text
             elif column == ACTUAL and self._round:
                 number = parse_number(text)
@@ -179,6 +184,19 @@ class IndicatorsModel(QAbstractTableModel):
         text_ = QCoreApplication.translate("IndicatorsModel", "Edit “{field}” of an indicator of task {number}")
         return self.document.request(lambda: IndicatorsCommand(self.document, kept, text_.format(
             field=label, number=item.task)))
+
+    @staticmethod
+    def _valid(column: int, text: str) -> bool:
+        if column in (VALUE, ACTUAL):
+            try:
+                parse_number(text)
+            except ValueError:
+                return False
+        elif column == YEAR and text:
+            return text.isdigit() and 1900 <= int(text) <= 2200
+        elif column == COMPARISON:
+            return text in COMPARISONS
+        return True
 
     def remove(self, rows: list[int]) -> bool:
         kept = [i.copy() for r, i in enumerate(self._rows) if r not in set(rows)]

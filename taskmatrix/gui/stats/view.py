@@ -225,8 +225,7 @@ class StatsController(QObject):
             self.dialog.set_tables(tables, summary)
 
     def export(self, path: Path | None = None) -> bool:
-        if not self.tables:
-            self.compute()
+        self.compute()  # as the plan is now (it may have changed since the view was opened)
         if path is None:
             folder = Path(self.settings.get(LAST_FOLDER) or Path.home())
             chosen, _ = QFileDialog.getSaveFileName(
@@ -265,8 +264,7 @@ class StatsController(QObject):
     def print_statistics(self) -> bool:
         from taskmatrix.sheets.statistics import chart_pngs, stats_sheet
 
-        if not self.tables:
-            self.compute()
+        self.compute()
         fonts = self.printing.fonts()
         sheet = stats_sheet(self.document.plan, self.tables, chart_pngs(self.tables, fonts.body if fonts else ""))
         return self.printing.preview([sheet], landscape=True)

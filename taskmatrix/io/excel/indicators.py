@@ -1,17 +1,20 @@
 """The workbook's ``指标`` sheet: the plan's quantitative targets, a row each (序号, 指标, 目标值,
 单位, 年份, 比较, 原文), the actual value of each round and whether the latest one meets the
 target. A workbook the app wrote says in ``taskmatrix.indicators`` (``sheet|kept``) which sheet
-holds them and whether the user had kept them; kept ones are read back as written."""
+holds them and whether the user had kept them; kept ones are read back as written, and so are
+ones edited in Excel (the sheet no longer what the bodies read)."""
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
+from taskmatrix.io.errors import Notice
 from taskmatrix.io.excel import layout as L
 from taskmatrix.io.excel.cleaning import Cleaner
 from taskmatrix.io.excel.sheetlayout import PageSetup, RowHeights
 from taskmatrix.io.excel.sinks import STYLES, SheetSink
-from taskmatrix.model.indicators import COMPARISONS, Indicator, indicators_of
+from taskmatrix.model.indicators import Indicator, chinese_number, indicators_of
 from taskmatrix.model.plan import Plan
 
 SHEET = "指标"
@@ -22,7 +25,7 @@ MET = {True: "达标", False: "未达标", None: ""}
 
 
 def _number(value: float | None) -> int | float | str:
-    if value is None:
+    if value is None or not math.isfinite(value):
         return ""
     return int(value) if float(value).is_integer() and abs(value) < 2 ** 53 else value
 
@@ -60,36 +63,87 @@ def kept_sheet(meta: dict[str, str]) -> tuple[str, bool] | None:
     return (sheet, kept == "1") if sheet else None
 
 
-def read_indicator_sheet(plan: Plan, rows: list[list[Any]]) -> tuple[list[Indicator], int]:
-    """The indicators of a sheet the app wrote, and how many rows were left out (no such task)."""
+_COMPARISON_WORDS = {">=": ">=", "≥": ">=", "＞＝": ">=", ">": ">=", "＞": ">=", "<=": "<=", "≤": "<=", "＜＝": "<=",
+                     "<": "<=", "＜": "<=", "=": "=", "＝": "=", "==": "="}
+
+
+def read_indicator_sheet(plan: Plan, rows: list[list[Any]], sheet: str) -> tuple[list[Indicator], list[Notice]]:
+    """The indicators of a sheet the app wrote, its columns found by their headers (a column
+    moved or added in Excel is no matter). A cell that does not read (目标值 ``约两百``, 比较
+    ``大约``) is left empty and said; a row naming a task the plan does not have is kept."""
     if not rows:
-        return [], 0
+        return [], []
     header = [L.cell_text(v) for v in rows[0]]
-    rounds = {c: h[:-len("实际值")] for c, h in enumerate(header) if c >= len(COLUMNS) and h.endswith("实际值")}
+    where = {name: header.index(name) for name, _ in COLUMNS if name in header}
+    rounds = {c: h[:-len("实际值")] for c, h in enumerate(header) if h.endswith("实际值") and len(h) > 3}
     numbers = {t.number for t in plan.tasks}
-    found, missing = [], 0
-    for row in rows[1:]:
-        values = list(row) + [""] * (len(header) - len(row))
-        number = L.parse_number(values[0])
-        if number is None or number not in numbers:
-            missing += any(L.cell_text(v) for v in values)
+    found: list[Indicator] = []
+    unread: list[str] = []
+    orphans: list[int] = []
+
+    def cell(row: list[Any], name: str) -> Any:
+        column = where.get(name)
+        return row[column] if column is not None and column < len(row) else None
+
+    for r, row in enumerate(rows[1:], start=2):
+        number = L.parse_number(cell(row, "序号"))
+        if number is None:
+            if any(L.cell_text(v) for v in row):
+                unread.append(f"{r}:序号")
             continue
-        comparison = L.cell_text(values[5]) or ">="
-        year = L.parse_number(values[4])
-        actuals = {name: v for c, name in rounds.items() if (v := _float(values[c])) is not None}
-        found.append(Indicator(number, L.cell_text(values[1], strip=False), _float(values[2]),
-                               L.cell_text(values[3], strip=False), year,
-                               comparison if comparison in COMPARISONS else ">=",
-                               L.cell_text(values[6], strip=False), actuals))
-    return found, missing
+        if number not in numbers:
+            orphans.append(number)
+        value = _float(cell(row, "目标值"), f"{r}:目标值", unread)
+        year = L.parse_number(cell(row, "年份"))
+        if L.cell_text(cell(row, "年份")) and (year is None or not 1900 <= year <= 2200):
+            unread.append(f"{r}:年份")
+            year = None
+        written = L.cell_text(cell(row, "比较"))
+        comparison = _COMPARISON_WORDS.get(written.replace(" ", ""), "")
+        if not comparison:
+            if written:
+                unread.append(f"{r}:比较")
+            comparison = ">="
+        actuals = {}
+        for c, name in rounds.items():
+            actual = _float(row[c] if c < len(row) else None, f"{r}:{header[c]}", unread)
+            if actual is not None:
+                actuals[name] = actual
+        found.append(Indicator(number, L.cell_text(cell(row, "指标"), strip=False), value,
+                               L.cell_text(cell(row, "单位"), strip=False), year, comparison,
+                               L.cell_text(cell(row, "原文"), strip=False), actuals))
+    notices = []
+    if unread:
+        notices.append(Notice("cells of the indicator sheet “{sheet}” that do not read were left empty ({cells})",
+                              kind="indicators", sheet=sheet, cells="、".join(unread[:10])))
+    if orphans:
+        notices.append(Notice("{count} rows of the indicator sheet “{sheet}” name tasks the plan does not have "
+                              "(tasks {tasks}); they were kept", kind="indicators", sheet=sheet, count=len(orphans),
+                              tasks="、".join(map(str, orphans[:10]))))
+    return found, notices
 
 
-def _float(value: Any) -> float | None:
+def _float(value: Any, where: str, unread: list[str]) -> float | None:
+    """A number from a cell: 200, ``1,400``, ``约200``, ``二百``; else ``None`` (and said)."""
     if isinstance(value, bool) or value is None:
+        if isinstance(value, bool):
+            unread.append(where)
         return None
     if isinstance(value, (int, float)):
-        return float(value)
-    try:
-        return float(str(value).strip()) if str(value).strip() else None
-    except ValueError:
+        number = float(value)
+    else:
+        text = str(value).strip().replace(",", "").replace("，", "").lstrip("约近超").rstrip("%％")
+        if not text:
+            return None
+        try:
+            number = float(text)
+        except ValueError:
+            spelt = chinese_number(text)
+            if spelt is None:
+                unread.append(where)
+                return None
+            number = spelt
+    if not math.isfinite(number):
+        unread.append(where)
         return None
+    return number

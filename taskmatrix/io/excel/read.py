@@ -29,6 +29,7 @@ from taskmatrix.io.excel.safety import CheckedWorkbook, check_workbook
 from taskmatrix.io.excel.sheetlayout import MAX_CELLS, MAX_ROWS, SheetScan, exact_columns, scan_sheet, sheet_part
 from taskmatrix.io.result import Progress, ReadResult
 from taskmatrix.io.tableread import FoundTable, Merged, Rows, TableSource, find_table, read_table
+from taskmatrix.model.indicators import Indicator, indicators_of
 from taskmatrix.model.plan import ForeignContent, Plan, SourceLook, Task, task_fingerprint
 from taskmatrix.model.units import DEFAULT_GROUP_MEMBERS, GROUP_CATEGORY, UNREGISTERED_LABEL, Unit, UnitRegistry
 
@@ -83,13 +84,8 @@ def read_xlsx(path: str | Path, registry: UnitRegistry | None = None,
         plan.preamble = meta.get("description", "")
     round_sheets = _read_rounds(plan, meta, sheets, sheet_names, path, warnings) if literal else []
     indicators = kept_sheet(meta) if literal else None
-    if indicators is not None and indicators[0] in sheet_names:
-        round_sheets.append(indicators[0])
-        if indicators[1]:
-            plan.indicators, missing = read_indicator_sheet(plan, sheet_rows(sheets.sheet(indicators[0]), path, None))
-            if missing:
-                warnings.append(Notice("{count} rows of the indicator sheet “{sheet}” name no task of the plan; they "
-                                       "were left out", kind="rounds", count=missing, sheet=indicators[0]))
+    if indicators is not None:
+        round_sheets += _read_indicators(plan, indicators, sheets, sheet_names, path, warnings)
     replaced = [sheet_name] + [s for s in [*generated, *round_sheets] if s != sheet_name and s in sheet_names]
     kept = [s for s in sheet_names if s not in replaced]
     plan.foreign = ForeignContent(checked.data, kept, replaced, _look(sheets.scans.get(table.name), table,
@@ -118,6 +114,30 @@ def _read_rounds(plan: Plan, meta: dict[str, str], sheets: ScannedSheets, sheet_
             warnings.append(Notice("{count} rows of the progress sheet “{sheet}” name no task of the plan; they were "
                                    "left out", kind="rounds", count=missing, sheet=sheet))
     return found
+
+
+def _read_indicators(plan: Plan, declared: tuple[str, bool], sheets: ScannedSheets, sheet_names: list[str],
+                     path: Path, warnings: list[Notice]) -> list[str]:
+    """The 指标 sheet of a workbook the app wrote: kept indicators, or ones edited in Excel, are
+    read back; unchanged ones that were read from the bodies are read from them again."""
+    sheet, kept = declared
+    if sheet not in sheet_names:
+        warnings.append(Notice("the indicator sheet “{sheet}” is missing; the indicators are read from the task "
+                               "bodies again", kind="indicators", sheet=sheet))
+        return []
+    found, notices = read_indicator_sheet(plan, sheet_rows(sheets.sheet(sheet), path, None), sheet)
+    if kept or found != [_as_written(i, plan) for i in indicators_of(plan)]:
+        plan.indicators = found
+        warnings.extend(notices)
+    return [sheet]
+
+
+def _as_written(indicator: Indicator, plan: Plan) -> Indicator:
+    """An indicator as the sheet holds it (actual values only for the plan's rounds)."""
+    names = {r.name for r in plan.rounds}
+    copy = indicator.copy()
+    copy.actuals = {k: v for k, v in copy.actuals.items() if k in names}
+    return copy
 
 
 def _look(scan: SheetScan | None, table: FoundTable, task_rows: list[tuple[Task, int]]) -> SourceLook | None:

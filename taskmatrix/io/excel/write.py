@@ -323,11 +323,13 @@ def _check_limits(plan: Plan, path: str | Path) -> None:
     if len(plan.preamble) > EXCEL_CELL_LIMIT * 8:
         raise PlanSaveError(path, "the preamble is too long to store in a workbook")
     others = [L.rendered_title(plan.title), *(s.label for s in plan.sections), *plan.extra_fields,
-              *plan.all_unit_names()]
+              *plan.all_unit_names(),
+              *(text for i in plan.indicators or [] for text in (i.text, i.measure, i.source))]
     longest = max(others, key=len)
     if len(longest) > EXCEL_CELL_LIMIT:
-        raise PlanSaveError(path, "a title, section, column or unit name of {length} characters is longer than "
-                                  "an Excel cell holds (32,767): “{start}…”", length=len(longest), start=longest[:20])
+        raise PlanSaveError(path, "a title, section, column, unit name or indicator of {length} characters is "
+                                  "longer than an Excel cell holds (32,767): “{start}…”", length=len(longest),
+                            start=longest[:20])
 
 
 def _step(progress: Progress | None, percent: int) -> None:

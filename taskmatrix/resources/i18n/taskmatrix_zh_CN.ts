@@ -942,6 +942,10 @@
         <translation>未达标</translation>
     </message>
     <message>
+        <source>“{text}” is not a value for “{field}”</source>
+        <translation>“{text}”不能作为“{field}”的值</translation>
+    </message>
+    <message>
         <source>Edit “{field}” of an indicator of task {number}</source>
         <translation>修改任务 {number} 指标的“{field}”</translation>
     </message>
@@ -1886,6 +1890,10 @@ Restore it?</source>
         <translation>缺少序号 {number}（在 {before} 与 {after} 之间）</translation>
     </message>
     <message>
+        <source>and {count} more numbers are missing</source>
+        <translation>另有 {count} 个序号缺失</translation>
+    </message>
+    <message>
         <source>empty title</source>
         <translation>标题为空</translation>
     </message>
@@ -2009,6 +2017,34 @@ Restore it?</source>
         <translation>{number} → {new}</translation>
     </message>
     <message>
+        <source>this is the plan being read: choose another file for the output</source>
+        <translation>这是正在读取的计划文件：请为输出另选文件</translation>
+    </message>
+    <message>
+        <source>cells of the indicator sheet “{sheet}” that do not read were left empty ({cells})</source>
+        <translation>指标表“{sheet}”中无法识别的单元格已留空（{cells}）</translation>
+    </message>
+    <message>
+        <source>{count} rows of the indicator sheet “{sheet}” name tasks the plan does not have (tasks {tasks}); they were kept</source>
+        <translation>指标表“{sheet}”中有 {count} 行对应的任务不在计划中（任务 {tasks}），已保留</translation>
+    </message>
+    <message>
+        <source>the indicator sheet “{sheet}” is missing; the indicators are read from the task bodies again</source>
+        <translation>缺少指标表“{sheet}”，已从任务内容重新读取指标</translation>
+    </message>
+    <message>
+        <source>{count} indicators name tasks the plan does not have (tasks {tasks}); they were kept</source>
+        <translation>有 {count} 项指标对应的任务不在计划中（任务 {tasks}），已保留</translation>
+    </message>
+    <message>
+        <source>“{what}” is not a number</source>
+        <translation>“{what}”不是数字</translation>
+    </message>
+    <message>
+        <source>“{what}.task” is not a task number</source>
+        <translation>“{what}.task”不是任务序号</translation>
+    </message>
+    <message>
         <source>the PDF could not be written completely (is the disk full?); the previous file is unchanged</source>
         <translation>PDF 未能完整写入（磁盘已满？）；原文件未作改动</translation>
     </message>
@@ -2117,16 +2153,16 @@ Restore it?</source>
         <translation>已拒绝：工作表“{sheet}”的内容一直延伸到第 {last} 行，读取它需要 {cells} 个单元格，远超任何任务表；请删除该处内容（在 Excel 或 WPS 中按 Ctrl+End 可定位）后重新保存</translation>
     </message>
     <message>
-        <source>{count} rows of the indicator sheet “{sheet}” name no task of the plan; they were left out</source>
-        <translation>指标表“{sheet}”中有 {count} 行对应的任务不在计划中，已略去</translation>
-    </message>
-    <message>
         <source>sheet “{sheet}” is damaged: its data cannot be unpacked</source>
         <translation>工作表“{sheet}”已损坏：其数据无法解压</translation>
     </message>
     <message>
         <source>refused: sheet “{sheet}” has a value as far out as cell {cell}, so reading it would take {cells} cells — far past any task table; delete what is there (Ctrl+End in Excel or WPS goes to it) and save again</source>
         <translation>已拒绝：工作表“{sheet}”在远处的单元格 {cell} 中有内容，读取它需要 {cells} 个单元格，远超任何任务表；请删除该处内容（在 Excel 或 WPS 中按 Ctrl+End 可定位）后重新保存</translation>
+    </message>
+    <message>
+        <source>a title, section, column, unit name or indicator of {length} characters is longer than an Excel cell holds (32,767): “{start}…”</source>
+        <translation>标题、领域、列名、单位名称或指标长达 {length} 个字符，超过 Excel 单元格的容量（32,767）：“{start}…”</translation>
     </message>
     <message>
         <source>its header row was changed: the columns {headers} are needed</source>
@@ -2269,16 +2305,12 @@ Restore it?</source>
         <translation>无论文件名如何，该文件实际是{format}，已按此读取</translation>
     </message>
     <message>
+        <source>“indicators_kept” is not true or false</source>
+        <translation>“indicators_kept”不是 true 或 false</translation>
+    </message>
+    <message>
         <source>“indicators” is not a list</source>
         <translation>“indicators”不是列表</translation>
-    </message>
-    <message>
-        <source>“{what}” has a value that is not a number</source>
-        <translation>“{what}”中有非数字的值</translation>
-    </message>
-    <message>
-        <source>“{what}” names task {task}, which the plan does not have</source>
-        <translation>“{what}”指向的任务 {task} 不在计划中</translation>
     </message>
     <message>
         <source>“{what}.comparison” is not one of &gt;=, &lt;=, =</source>
@@ -2543,10 +2575,6 @@ Restore it?</source>
     <message>
         <source>unknown city “{name}”; closest: {names}</source>
         <translation>未知地市“{name}”；最接近的：{names}</translation>
-    </message>
-    <message>
-        <source>a title, section, column or unit name of {length} characters is longer than an Excel cell holds (32,767): “{start}…”</source>
-        <translation>有一个长达 {length} 字的标题、领域、列名或单位名，超出 Excel 单元格的容量（32,767 字）：“{start}…”</translation>
     </message>
     <message>
         <source>the file is empty</source>

@@ -237,3 +237,43 @@ def test_the_window_starts_without_pandas():
             "w.document.undo_stack.setClean()\n")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True)
     assert out.stdout.split() == ["False", "True"]
+
+
+def test_deleting_a_task_takes_its_kept_indicators_and_undo_brings_them_back(window):
+    from taskmatrix.gui.indicators.model import VALUE
+
+    window.indicators.show_indicators()
+    model = window.indicators.model
+    model.setData(model.index(0, VALUE), "300")  # keep them
+    number = window.document.plan.indicators[0].task
+    task = next(t for t in window.document.plan.tasks if t.number == number)
+    count = len(window.document.plan.indicators)
+    window.document.delete_tasks([task])
+    assert all(i.task != number for i in window.document.plan.indicators)
+    assert model.rowCount() < count
+    window.document.undo_stack.undo()
+    assert len(window.document.plan.indicators) == count and window.document.plan.indicators[0].value == 300
+
+
+def test_a_value_that_does_not_read_is_refused_with_a_message(window):
+    from taskmatrix.gui.indicators.model import YEAR
+
+    window.indicators.show_indicators()
+    model = window.indicators.model
+    said: list[str] = []
+    window.document.refused.connect(said.append)
+    assert not model.setData(model.index(0, YEAR), "两千零二十")
+    assert said and "两千零二十" in said[-1] and window.document.undo_stack.count() == 0
+
+
+def test_a_chart_of_thousands_of_rows_is_bounded():
+    from PySide6.QtGui import QFont
+
+    from taskmatrix.model.stats import StatTable
+    from taskmatrix.sheets.charts import MAX_BARS, chart_rows, charts_image
+
+    table = StatTable("unit_role", "各单位", ["单位", "牵头", "参与", "合计"],
+                      [[f"单位{i}", 1, 2, 3] for i in range(5000)] + [["合计", 5000, 10000, 15000]], [1, 2])
+    assert len(chart_rows(table)) == MAX_BARS
+    image = charts_image([table], QFont(), 800)
+    assert 0 < image.height() < 40 * MAX_BARS
