@@ -25,6 +25,7 @@ _VERBS: tuple[tuple[str, str], ...] = (
     ("提高到", GE), ("提高至", GE), ("提升到", GE), ("提升至", GE), ("增加到", GE), ("增加至", GE),
     ("达到", GE), ("超过", GE), ("突破", GE), ("增长", GE), ("提高", GE), ("增加", GE), ("为", EQ), ("达", GE),
 )
+_COMPARISON_OF = dict(_VERBS)
 _QUALIFIERS = {"以上": GE, "以内": LE, "以下": LE, "左右": EQ, "多": GE}
 # Units of measure, longest first (a multiplier 万/亿 may come before any of them).
 _MEASURES = sorted((
@@ -47,11 +48,14 @@ _MORE = re.compile(
     rf"\s*(?:和|、|及)\s*{_NUMBER}\s*(?P<mult>万亿|千万|百万|亿|万)?\s*"
     rf"(?P<measure>{'|'.join(re.escape(m) for m in _MEASURES)})?\s*(?P<qual>以上|以内|以下|左右)?")
 _YEAR = re.compile(r"(?:到|至)\s*((?:19|20)\d\d)\s*年|((?:19|20)\d\d)\s*年(?:底|末)?(?:前|以前)")
-_SENTENCES = re.compile(r"[^。；;！!？?\n]+")
+_ENDS = "。；;！!？?\n"  # what ends a sentence
 _CLAUSE_BREAK = re.compile(r"[，,：:]")
 _FILLER = re.compile(r"力争实现|力争|实现")
 _LEADING = re.compile(r"^(?:力争|到\s*\d{4}\s*年(?:底|末)?|其中|全国|实现|基本|并)+")
 _TRAILING = re.compile(r"(?:力争|实现|累计|年均|均|分别|总体|基本|要|将|进一步|逐步|全面|稳定)+$")
+#: A target verb and then a number, in any width (``\d`` is any digit): bodies without one have
+#: no target, and are passed over without the slower reading.
+_MAYBE = re.compile(rf"(?:{_VERB})\s*(?:约|近|超)?\s*[\d零〇一二两三四五六七八九十百千]")
 _WIDE = str.maketrans("０１２３４５６７８９．％，：；（）", "0123456789.%,:;()")
 
 
@@ -123,40 +127,45 @@ def _value(number: str, mult: str | None) -> float | None:
 def extract(task: Task) -> list[Indicator]:
     """The targets ``task``'s body (else its title) states, in order."""
     original = task.body or task.title
+    if _MAYBE.search(original) is None:
+        return []
     text = original.translate(_WIDE)  # one character for one: offsets hold in both
     found: list[Indicator] = []
-    year: int | None = None
-    for sentence in _SENTENCES.finditer(text):
-        source = sentence.group().strip()
-        shown = original[sentence.start():sentence.end()].strip()  # the sentence as written
-        for match in _TARGET.finditer(source):
-            number = match.group("number")
-            measure = match.group("measure") or ""
-            if not measure and not match.group("mult"):
-                continue  # a bare number (达到国际先进水平 has none; 为1 could be anything)
-            if measure in ("年", "月") and not match.group("qual"):
-                continue  # a date, not a target
-            head = source[:match.start()]
-            if head.count("(") > head.count(")"):
-                continue  # a condition in brackets (超过100人的企业达到15%), not the target
-            year = _year(head) or _year_before(text, sentence.start()) or None
-            comparison = _QUALIFIERS.get(match.group("qual") or "", dict(_VERBS)[match.group("verb")])
-            subject = _subject(head)
-            if not subject:
-                continue
-            value = _value(number, match.group("mult"))
-            if value is None:
-                continue
-            found.append(Indicator(task.number, subject, value, measure, year, comparison, shown))
-            rest = source[match.end():]
-            while (more := _MORE.match(rest)) is not None and (more.group("measure") or more.group("mult")):
-                extra = _QUALIFIERS.get(more.group("qual") or "", comparison)
-                also = _value(more.group("number"), more.group("mult"))
-                if also is not None:
-                    found.append(Indicator(task.number, subject, also, more.group("measure") or measure, year,
-                                           extra, shown))
-                rest = rest[more.end():]
+    for match in _TARGET.finditer(text):
+        number = match.group("number")
+        measure = match.group("measure") or ""
+        if not measure and not match.group("mult"):
+            continue  # a bare number (达到国际先进水平 has none; 为1 could be anything)
+        if measure in ("年", "月") and not match.group("qual"):
+            continue  # a date, not a target
+        start, end = _sentence(text, match.start())
+        head = text[start:match.start()].lstrip()
+        if head.count("(") > head.count(")"):
+            continue  # a condition in brackets (超过100人的企业达到15%), not the target
+        year = _year(head) or _year_before(text, start) or None
+        comparison = _QUALIFIERS.get(match.group("qual") or "", _COMPARISON_OF[match.group("verb")])
+        subject = _subject(head)
+        value = _value(number, match.group("mult"))
+        if not subject or value is None:
+            continue
+        shown = original[start:end].strip()  # the sentence as written
+        found.append(Indicator(task.number, subject, value, measure, year, comparison, shown))
+        rest = text[match.end():end]
+        while (more := _MORE.match(rest)) is not None and (more.group("measure") or more.group("mult")):
+            extra = _QUALIFIERS.get(more.group("qual") or "", comparison)
+            also = _value(more.group("number"), more.group("mult"))
+            if also is not None:
+                found.append(Indicator(task.number, subject, also, more.group("measure") or measure, year,
+                                       extra, shown))
+            rest = rest[more.end():]
     return found
+
+
+def _sentence(text: str, at: int) -> tuple[int, int]:
+    """The bounds of the sentence around ``at``."""
+    start = max(text.rfind(ch, 0, at) for ch in _ENDS) + 1
+    ends = [i for i in (text.find(ch, at) for ch in _ENDS) if i >= 0]
+    return start, min(ends) if ends else len(text)
 
 
 def _subject(head: str) -> str:
