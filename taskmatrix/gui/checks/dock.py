@@ -98,6 +98,10 @@ class ChecksDock(QDockWidget):
         header.setStretchLastSection(True)
         self.view.clicked.connect(self._chosen)
         self.view.activated.connect(self._chosen)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._context_menu)
+        #: Called with a finding and a registered name to put in place of its unit (set by the controller).
+        self.use_name: Callable[[Finding, str], object] | None = None
         layout.addWidget(self.view)
         self.setWidget(body)
         model.countsChanged.connect(self._counts_changed)
@@ -108,6 +112,18 @@ class ChecksDock(QDockWidget):
         task = self.model.task_of(finding) if finding is not None else None
         if task is not None:
             self.taskActivated.emit(task)
+
+    def _context_menu(self, pos: Any) -> None:
+        finding = self.proxy.data(self.view.indexAt(pos), ChecksModel.FindingRole)
+        use = self.use_name
+        if finding is None or not finding.suggestions or use is None:
+            return
+        menu = QMenu(self)
+        for name in finding.suggestions:
+            action = menu.addAction(self.tr("Use “{name}” for “{unit}” in task {number}").format(
+                name=name, unit=finding.unit, number=finding.task))
+            action.triggered.connect(lambda checked=False, n=name: use(finding, n))
+        menu.popup(self.view.viewport().mapToGlobal(pos))
 
     def _counts_changed(self) -> None:
         counts = self.model.counts()
@@ -148,6 +164,7 @@ class ChecksController(QObject):
             self.dock = ChecksDock(self.model, self.window)
             self.dock.export_button.clicked.connect(lambda: self.export_findings())
             self.dock.print_button.clicked.connect(self.print_findings)
+            self.dock.use_name = self.use_name
             self.place(self.dock)
         self.dock.show()
         self.dock.raise_()
@@ -184,6 +201,26 @@ class ChecksController(QObject):
 
     def print_findings(self) -> bool:
         return self.printing.preview([self.findings_sheet()])
+
+    def use_name(self, finding: Finding, name: str) -> bool:
+        """Put the registered ``name`` in place of a finding's unknown unit in its task (one
+        undo step for the leads and the participants together)."""
+        task = self.model.task_of(finding)
+        if task is None or not finding.unit:
+            return False
+        stack = self.document.undo_stack
+        stack.beginMacro(self.tr("Use “{name}” in task {number}").format(name=name, number=task.number))
+        done = True
+        try:
+            for key in ("leads", "participants"):
+                units = getattr(task, key)
+                if finding.unit in units:
+                    replaced = list(dict.fromkeys(name if u == finding.unit else u for u in units))
+                    done = self.document.request_field(task, key, replaced) and done
+        finally:
+            stack.endMacro()
+        self.model.update_now()
+        return done
 
     def finding_at(self, row: int) -> Finding:
         return self.model.findings()[row]

@@ -209,6 +209,10 @@
         <source>Saved {path}</source>
         <translation>已保存 {path}</translation>
     </message>
+    <message>
+        <source>Use “{name}” in task {number}</source>
+        <translation>在任务 {number} 中使用“{name}”</translation>
+    </message>
 </context>
 <context>
     <name>ChecksDock</name>
@@ -235,6 +239,11 @@
     <message>
         <source>Print the findings shown</source>
         <translation>打印显示的问题</translation>
+    </message>
+    <message>
+        <source>Use “{name}” for “{unit}” in task {number}</source>
+        <extracomment>Called with a finding and a registered name to put in place of its unit (set by the controller).</extracomment>
+        <translation>在任务 {number} 中用“{name}”替换“{unit}”</translation>
     </message>
     <message>
         <source>{count} findings</source>

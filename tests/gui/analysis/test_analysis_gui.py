@@ -277,3 +277,18 @@ def test_a_chart_of_thousands_of_rows_is_bounded():
     assert len(chart_rows(table)) == MAX_BARS
     image = charts_image([table], QFont(), 800)
     assert 0 < image.height() < 40 * MAX_BARS
+
+
+def test_an_unknown_unit_is_replaced_by_a_suggestion_in_one_step(window):
+    task = window.document.plan.tasks[7]
+    window.document.request_field(task, "participants", [*task.participants, "省发改"])
+    window.checks.show_checks()
+    finding = next(f for f in window.checks.model.findings() if f.kind == "unknown_unit")
+    assert finding.suggestions[0] == "省发展改革委"
+    steps = window.document.undo_stack.count()
+    assert window.checks.use_name(finding, "省发展改革委")
+    assert "省发改" not in task.participants and "省发展改革委" in task.units()
+    assert "unknown_unit" not in kinds_shown(window)
+    assert window.document.undo_stack.count() == steps + 1
+    window.document.undo_stack.undo()
+    assert "省发改" in task.participants
