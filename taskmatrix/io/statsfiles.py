@@ -21,7 +21,7 @@ SHEET = "统计"
 CHART_SHEET = "统计图"
 #: Colours of the charts' series (the screen's chart uses the same).
 SERIES_COLOURS = ("#337ab7", "#e0a800", "#2e8b57", "#d9534f", "#8c8c8c", "#6f42c1", "#20c997", "#fd7e14",
-                  "#6610f2", "#17a2b8")
+                  "#8b4513", "#e83e8c")  # ten colours one tells apart
 
 
 def series_colour(table: StatTable, i: int) -> str:

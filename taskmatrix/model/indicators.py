@@ -26,6 +26,10 @@ _VERBS: tuple[tuple[str, str], ...] = (
     ("达到", GE), ("超过", GE), ("突破", GE), ("增长", GE), ("提高", GE), ("增加", GE), ("为", EQ), ("达", GE),
 )
 _COMPARISON_OF = dict(_VERBS)
+_COMPARISON_WORDS = {
+    ">=": GE, "≥": GE, "＞＝": GE, ">": GE, "＞": GE, "不低于": GE, "不少于": GE, "以上": GE,
+    "<=": LE, "≤": LE, "＜＝": LE, "<": LE, "＜": LE, "不超过": LE, "不高于": LE, "以内": LE, "以下": LE,
+    "=": EQ, "＝": EQ, "==": EQ, "左右": EQ}
 _QUALIFIERS = {"以上": GE, "以内": LE, "以下": LE, "左右": EQ, "多": GE}
 # Units of measure, longest first (a multiplier 万/亿 may come before any of them).
 _MEASURES = sorted((
@@ -90,6 +94,39 @@ class Indicator:
             if name in self.actuals:
                 return name, self.actuals[name]
         return None
+
+
+def read_number(text: str) -> float | None:
+    """A value as a person types it: ``200``, ``1,400``, ``2.8%``, ``1.4亿``, ``6200万``, ``约200``,
+    ``二百``; ``None`` for nothing; ``ValueError`` for what is not a number."""
+    text = str(text).strip().replace(",", "").replace("，", "").replace(" ", "").translate(_WIDE)
+    text = text.lstrip("约近超").rstrip("%")
+    if not text:
+        return None
+    mult = next((m for m in ("万亿", "千万", "百万", "亿", "万") if text.endswith(m) and len(text) > len(m)), None)
+    if mult is not None:
+        text = text[:-len(mult)]
+    try:
+        value = float(text)
+    except ValueError:
+        spelt = chinese_number(text)
+        if spelt is None:
+            raise ValueError(text) from None
+        value = spelt
+    if mult:
+        value *= _MULTIPLIERS[mult]
+    if not math.isfinite(value):
+        raise ValueError(text)
+    return round(value, 6) if value != int(value) else float(int(value))
+
+
+def read_comparison(text: str) -> str:
+    """``>=``, ``≥``, ``>``, ``不低于``… as one of :data:`COMPARISONS`; ``ValueError`` otherwise."""
+    text = str(text).strip().replace(" ", "")
+    found = _COMPARISON_WORDS.get(text)
+    if found is None:
+        raise ValueError(text)
+    return found
 
 
 def chinese_number(text: str) -> float | None:

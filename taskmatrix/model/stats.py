@@ -33,6 +33,7 @@ class StatTable:
     chart: list[int] = field(default_factory=list)  # the columns a bar chart stacks
     total: bool = True  # the last row is a total
     colours: list[str] = field(default_factory=list)  # the charted columns' colours (else a palette)
+    scale: float = 0.0  # the value a full-width bar stands for (0: the table's largest total)
 
     def column(self, name: str) -> list[Any]:
         index = self.header.index(name)

@@ -31,14 +31,29 @@ def left_out(table: StatTable) -> int:
     return max(0, len(table.rows) - (1 if table.total else 0) - MAX_BARS)
 
 
-def chart_height(table: StatTable, font: QFont) -> float:
+def chart_height(table: StatTable, font: QFont, width: float) -> float:
+    """The height the chart of ``table`` takes at ``width`` (the legend wraps to it)."""
     line = QFontMetricsF(font).height()
-    return line * (2.6 + 1.2 * _legend_lines(table) + BAR * max(1, len(chart_rows(table))) + (1.5 if left_out(
-        table) else 0))
+    lines = len({y for _, y, _ in legend_layout(table, QFontMetricsF(font), 0, 0, width)})
+    return line * (1.6 + 1.2 * max(1, lines) + 0.4 + BAR * max(1, len(chart_rows(table))) + (
+        1.5 if left_out(table) else 0))
 
 
-def _legend_lines(table: StatTable) -> int:
-    return 1 + len(table.chart) // 6
+def legend_layout(table: StatTable, metrics: QFontMetricsF, left: float, top: float,
+                  width: float) -> list[tuple[float, float, str]]:
+    """Where each legend entry goes (x, y of its line, its text): a line holds the entries
+    that fit, the next starts below (the same rule for the height and the painting)."""
+    line = metrics.height()
+    x, y = left, top
+    placed = []
+    for column in table.chart:
+        name = table.header[column]
+        entry = line * 0.8 + 4 + metrics.horizontalAdvance(name) + line
+        if x > left and x + entry > left + width:
+            x, y = left, y + line * 1.2
+        placed.append((x, y, name))
+        x += entry
+    return placed
 
 
 def _number(value: object) -> float:
@@ -59,22 +74,18 @@ def paint_chart(painter: QPainter, rect: QRectF, table: StatTable, font: QFont) 
                      int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), table.title)
     painter.setFont(font)
     # the legend
-    x, y = rect.left(), rect.top() + line * 1.4
-    for i, column in enumerate(table.chart):
-        name = table.header[column]
+    legend = legend_layout(table, metrics, rect.left(), rect.top() + line * 1.4, rect.width())
+    for i, (x, y, name) in enumerate(legend):
         box = QRectF(x, y + line * 0.2, line * 0.8, line * 0.6)
         painter.fillRect(box, QColor(series_colour(table, i)))
-        painter.drawText(QRectF(box.right() + 4, y, metrics.horizontalAdvance(name) + 4, line),
+        painter.drawText(QRectF(box.right() + 4, y, rect.right() - box.right() - 4, line),
                          int(Qt.AlignmentFlag.AlignVCenter), name)
-        x = box.right() + metrics.horizontalAdvance(name) + line
-        if x > rect.right() - line * 6:
-            x, y = rect.left(), y + line * 1.2
-    top = rect.top() + line * (1.6 + 1.2 * _legend_lines(table))
+    top = (legend[-1][1] if legend else rect.top() + line * 1.4) + line * 1.6
     rows = chart_rows(table)
     labels = [str(r[0]) for r in rows]
     label_width = min(rect.width() * LABEL_SHARE, max((metrics.horizontalAdvance(t) for t in labels), default=0) + 8)
     totals = [sum(_number(r[c]) for c in table.chart) for r in rows]
-    biggest = max(totals, default=0) or 1
+    biggest = table.scale or max(totals, default=0) or 1
     room = rect.width() - label_width - metrics.horizontalAdvance(f"{int(biggest)}") - 12
     bars: list[QRectF] = []
     painter.setPen(QPen(QColor("#606060"), 0))
@@ -111,8 +122,8 @@ def paint_chart(painter: QPainter, rect: QRectF, table: StatTable, font: QFont) 
 def charts_image(tables: Sequence[StatTable], font: QFont, width: int = 1400) -> QImage:
     """Every table's chart, one under the other, on white."""
     tables = [t for t in tables if t.chart]
-    heights = [chart_height(t, font) for t in tables]
     gap = QFontMetricsF(font).height() * 1.5
+    heights = [chart_height(t, font, width - 2 * gap) for t in tables]
     image = QImage(width, max(1, int(sum(heights) + gap * (len(tables) + 1))), QImage.Format.Format_RGB32)
     image.fill(QColor("#ffffff"))
     painter = QPainter(image)

@@ -30,6 +30,8 @@ class SheetTable:
     heading: str
     columns: tuple[tuple[str, int], ...]
     rows: list[list[str]] = field(default_factory=list)
+    #: The columns whose cells are centred (``None``: the number, and the deadline).
+    centred: tuple[int, ...] | None = None
 
 
 @dataclass
@@ -162,6 +164,7 @@ def sheet_parts(sheet: Sheet, body_font: str, heading_font: str, point_size: flo
 def _row_html(table: SheetTable, row: list[str]) -> str:
     cells = []
     for i, value in enumerate(row):
-        align = ' align="center"' if i == 0 or table.columns[i][0] == "完成时限" else ""
+        centred = (i in table.centred) if table.centred is not None else (i == 0 or table.columns[i][0] == "完成时限")
+        align = ' align="center"' if centred else ""
         cells.append(f"<td{align}>{html.escape(value).replace(chr(10), '<br>')}</td>")
     return "<tr>" + "".join(cells) + "</tr>"

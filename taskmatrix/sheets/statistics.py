@@ -26,14 +26,21 @@ def _cell(value: object) -> str:
 def stats_sheet(plan: Plan, tables: Sequence[StatTable], charts: Sequence[tuple[str, bytes]] = ()) -> Sheet:
     """Every table under its title, then the charts (``charts``: name and PNG of each)."""
     printed = []
+    notes = []
     for table in tables:
-        first = 28 if len(table.header) > 2 else 60
-        rest = (100 - first) // max(1, len(table.header) - 1)
-        columns = ((table.header[0], first), *((h, rest) for h in table.header[1:]))
-        printed.append(SheetTable(table.title, columns, [[_cell(v) for v in row] for row in table.rows]))
+        header = list(table.header)
+        if table.key == "unit_section":  # 一、优化提升空间发展格局 … as 一 …, named in the note
+            header = [header[0], *(h.split("、")[0] for h in header[1:-1]), header[-1]]
+            notes.append("；".join(table.header[1:-1]))
+        first = 22 if len(header) > 6 else 34
+        rest = (100 - first) // max(1, len(header) - 1)
+        columns = ((header[0], first), *((h, rest) for h in header[1:]))
+        printed.append(SheetTable(table.title, columns, [[_cell(v) for v in row] for row in table.rows],
+                                  centred=tuple(range(1, len(header)))))
     rounds = [t.title for t in tables if t.key.startswith("round_")]
     summary = f"{len(plan.tasks)} 项任务" + (f"；{rounds[0].split('各')[0]}" if rounds else "")
     return Sheet(name="统计", plan_title=plan.title, title="统计", summary=summary, tables=printed,
+                 note="板块：" + "；".join(notes) if notes else "",
                  images=[(name, data, 100) for name, data in charts], sign_off=False)
 
 
@@ -77,10 +84,11 @@ def chart_parts(table: StatTable, rows: int = CHART_ROWS) -> list[StatTable]:
     if len(bars) <= rows:
         return [table]
     parts = []
-    for start in range(0, len(bars), rows):
+    biggest = max(sum(float(r[c]) for c in table.chart if isinstance(r[c], (int, float))) for r in bars)
+    for start in range(0, len(bars), rows):  # one scale for all the pieces
         title = table.title if not start else f"{table.title}（续）"
         parts.append(StatTable(table.key, title, table.header, bars[start:start + rows], table.chart, total=False,
-                               colours=table.colours))
+                               colours=table.colours, scale=biggest))
     return parts
 
 

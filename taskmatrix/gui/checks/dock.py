@@ -34,7 +34,7 @@ from taskmatrix.io.errors import PlanFormatError
 from taskmatrix.model.checks import KINDS, Finding
 from taskmatrix.sheets.content import Sheet, SheetTable
 
-HEADERS = ["序号", "类别", "问题"]
+HEADERS = ["任务", "类别", "问题"]
 
 
 class ChecksDock(QDockWidget):
@@ -197,7 +197,8 @@ class ChecksController(QObject):
         rows = self.rows()
         plan = self.document.plan
         return Sheet(name="检查结果", plan_title=plan.title, title="一致性检查结果", summary=f"共 {len(rows)} 项",
-                     tables=[SheetTable("", (("序号", 8), ("类别", 20), ("问题", 72)), rows)], sign_off=False)
+                     tables=[SheetTable("", (("任务", 8), ("类别", 34), ("问题", 58)), rows)],
+                     sign_off=False)
 
     def print_findings(self) -> bool:
         return self.printing.preview([self.findings_sheet()])

@@ -9,10 +9,14 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QDockWidget,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMessageBox,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableView,
     QToolButton,
     QVBoxLayout,
@@ -21,8 +25,26 @@ from PySide6.QtWidgets import (
 
 from taskmatrix.gui.actions import ActionId
 from taskmatrix.gui.document.document import PlanDocument
-from taskmatrix.gui.indicators.model import ACTUAL, MET, SOURCE, TEXT, VALUE, IndicatorsModel
+from taskmatrix.gui.indicators.model import ACTUAL, COMPARISON, MET, SOURCE, TEXT, VALUE, IndicatorsModel
 from taskmatrix.gui.state import ViewState
+from taskmatrix.model.indicators import COMPARISONS
+
+
+class ComparisonDelegate(QStyledItemDelegate):
+    """比较 chosen from >=, <=, = rather than typed."""
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Any) -> QWidget:
+        box = QComboBox(parent)
+        box.addItems(list(COMPARISONS))
+        return box
+
+    def setEditorData(self, editor: QWidget, index: Any) -> None:
+        if isinstance(editor, QComboBox):
+            editor.setCurrentText(str(index.data(Qt.ItemDataRole.EditRole) or ">="))
+
+    def setModelData(self, editor: QWidget, model: Any, index: Any) -> None:
+        if isinstance(editor, QComboBox):
+            model.setData(index, editor.currentText(), Qt.ItemDataRole.EditRole)
 
 
 class IndicatorsDock(QDockWidget):
@@ -51,7 +73,9 @@ class IndicatorsDock(QDockWidget):
         self.again_button = QToolButton(body)
         self.again_button.setText(self.tr("Read Again"))
         self.again_button.setToolTip(self.tr("Read the indicators again from the task bodies (your edits go)"))
-        self.again_button.clicked.connect(model.read_again)
+        #: Set by the controller: read the indicators again, asking first.
+        self.read_again: Any = model.read_again
+        self.again_button.clicked.connect(lambda: self.read_again())
         row.addWidget(self.again_button)
         layout.addLayout(row)
         self.view = QTableView(body)
@@ -75,7 +99,8 @@ class IndicatorsDock(QDockWidget):
         self.view.clicked.connect(self._chosen)
         layout.addWidget(self.view)
         self.setWidget(body)
-        model.modelReset.connect(self._update_label)
+        model.changed.connect(self._update_label)
+        self.view.setItemDelegateForColumn(COMPARISON, ComparisonDelegate(self.view))
         self._update_label()
 
     def _fit_header(self, *args: object) -> None:
@@ -116,6 +141,9 @@ class IndicatorsController(QObject):
         self.document, self.state, self.place, self.window = document, state, place, window
         self._model: IndicatorsModel | None = None  # made when first asked for
         self.dock: IndicatorsDock | None = None
+        #: Asks the user a yes/no question (a message box; tests answer it).
+        self.ask = lambda text: QMessageBox.question(self.window, self.tr("Indicators"), text) == \
+            QMessageBox.StandardButton.Yes
 
     @property
     def model(self) -> IndicatorsModel:
@@ -126,10 +154,18 @@ class IndicatorsController(QObject):
     def show_indicators(self) -> IndicatorsDock:
         if self.dock is None:
             self.dock = IndicatorsDock(self.model, self.window)
+            self.dock.read_again = self.read_again
             self.place(self.dock)
         self.dock.show()
         self.dock.raise_()
         return self.dock
 
     def read_again(self) -> bool:
-        return self.model.read_again()
+        """Read the indicators from the bodies again, after asking (edits and actual values go;
+        Undo brings them back)."""
+        if not self.model.kept:
+            return True
+        actuals = sum(len(i.actuals) for i in self.model.indicators())
+        text = self.tr("Read the indicators again from the task bodies? Your edits to them and the {count} actual "
+                       "values entered go (Edit → Undo brings them back).").format(count=actuals)
+        return self.ask(text) and self.model.read_again()

@@ -6,15 +6,22 @@ change); the first edit keeps them all in the plan. Each edit is one undo step."
 
 from __future__ import annotations
 
-import math
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, QTimer
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QColor, QUndoCommand
 
 from taskmatrix.gui.document.document import PlanDocument
 from taskmatrix.gui.state import ViewState
-from taskmatrix.model.indicators import COMPARISONS, Indicator, indicators_of
+from taskmatrix.model.indicators import Indicator, indicators_of, read_comparison, read_number
 
 Index = QModelIndex | QPersistentModelIndex
 TASK, TEXT, VALUE, MEASURE, YEAR, COMPARISON, SOURCE, ACTUAL, MET = range(9)
@@ -48,18 +55,13 @@ def number_text(value: float | None) -> str:
     return f"{value:,.0f}" if float(value).is_integer() else f"{value:g}"
 
 
-def parse_number(text: str) -> float | None:
-    """A number typed in a cell (``1,400``); ``None`` for an empty cell; ValueError otherwise."""
-    text = str(text).strip().replace(",", "").replace("，", "")
-    if not text:
-        return None
-    number = float(text)
-    if not math.isfinite(number):
-        raise ValueError(text)
-    return number
-
-
 class IndicatorsModel(QAbstractTableModel):
+    """Signals:
+        changed(): the indicators, or whether they are kept, changed.
+    """
+
+    changed = Signal()
+
     def __init__(self, document: PlanDocument, state: ViewState, parent: Any = None) -> None:
         super().__init__(parent)
         self.document, self.state = document, state
@@ -87,10 +89,19 @@ class IndicatorsModel(QAbstractTableModel):
         return list(self._rows)
 
     def refresh(self) -> None:
+        """The indicators again; as many as before (an edit), they are updated in place, and
+        the view keeps its selection and where it was scrolled to."""
         self._timer.stop()
+        rows = indicators_of(self.document.plan)
+        if len(rows) == len(self._rows) and rows:
+            self._rows = rows
+            self.dataChanged.emit(self.index(0, 0), self.index(len(rows) - 1, MET))
+            self.changed.emit()
+            return
         self.beginResetModel()
-        self._rows = indicators_of(self.document.plan)
+        self._rows = rows
         self.endResetModel()
+        self.changed.emit()
 
     def _bodies_changed(self, *args: object) -> None:
         self._timer.start()  # bodies read again, or kept ones renumbered with their tasks
@@ -158,22 +169,24 @@ class IndicatorsModel(QAbstractTableModel):
         text = str(value).strip()
         if not self._valid(column, text):
             label = self.headerData(column, Qt.Orientation.Horizontal)
+            hint = {COMPARISON: ">=、<=、=", YEAR: "1900–2200"}.get(column, "200、2.8%、1.4亿")
             self.document.refused.emit(QCoreApplication.translate(
-                "IndicatorsModel", "“{text}” is not a value for “{field}”").format(text=text, field=label))
+                "IndicatorsModel", "“{text}” is not a value for “{field}” (for example {hint})").format(
+                    text=text, field=label, hint=hint))
             return False
         try:
             if column == TEXT:
                 item.text = text
             elif column == VALUE:
-                item.value = parse_number(text)
+                item.value = read_number(text)
             elif column == MEASURE:
                 item.measure = text
             elif column == YEAR:
                 item.year = int(text) if text else None
             elif column == COMPARISON:
-                item.comparison = text
+                item.comparison = read_comparison(text)
             elif column == ACTUAL and self._round:
-                number = parse_number(text)
+                number = read_number(text)
                 if number is None:
                     item.actuals.pop(self._round, None)
                 else:
@@ -187,15 +200,15 @@ class IndicatorsModel(QAbstractTableModel):
 
     @staticmethod
     def _valid(column: int, text: str) -> bool:
-        if column in (VALUE, ACTUAL):
-            try:
-                parse_number(text)
-            except ValueError:
-                return False
-        elif column == YEAR and text:
-            return text.isdigit() and 1900 <= int(text) <= 2200
-        elif column == COMPARISON:
-            return text in COMPARISONS
+        try:
+            if column in (VALUE, ACTUAL):
+                read_number(text)
+            elif column == COMPARISON:
+                read_comparison(text)
+            elif column == YEAR and text:
+                return text.isdigit() and 1900 <= int(text) <= 2200
+        except ValueError:
+            return False
         return True
 
     def remove(self, rows: list[int]) -> bool:

@@ -6,8 +6,9 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 from taskmatrix.gui.document.model import TaskTableModel
 from taskmatrix.gui.progress.texts import round_counts
@@ -23,6 +24,10 @@ class RoundStrip(QLabel):
         super().__init__(parent)
         self.setObjectName("roundStrip")
         self.setStyleSheet("QLabel#roundStrip { padding: 2px 8px; background: palette(alternate-base); }")
+        # The counts are cut (…) where the window is narrow, never widening it; the whole line
+        # is the tooltip.
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.full_text = ""
         self.model = model
         self.state = state
         self.visible_tasks = visible_tasks
@@ -45,4 +50,15 @@ class RoundStrip(QLabel):
         progress = self.model.index_.progress(name, self.state.unit)
         tasks = self.visible_tasks()
         counts: Counter[str] = Counter(progress.light(t) for t in tasks)
-        self.setText(round_counts(name, counts, len(tasks)))
+        self.full_text = round_counts(name, counts, len(tasks))
+        self.setToolTip(self.full_text)
+        self._fit()
+
+    def _fit(self) -> None:
+        room = max(0, self.width() - 20)
+        self.setText(self.fontMetrics().elidedText(self.full_text, Qt.TextElideMode.ElideRight, room)
+                     if room else self.full_text)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()

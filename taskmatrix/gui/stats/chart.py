@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QRectF, QSize
-from PySide6.QtGui import QColor, QPainter, QPaintEvent
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from taskmatrix.model.stats import StatTable
@@ -23,14 +23,30 @@ class ChartWidget(QWidget):
 
     def set_table(self, table: StatTable | None) -> None:
         self.table = table
-        self.updateGeometry()
-        self.setMinimumHeight(int(self.sizeHint().height()))
+        self._fit_height()
         self.update()
 
-    def sizeHint(self) -> QSize:
+    def _fit_height(self) -> None:
+        """As tall as the chart at the width it has (the legend wraps to it)."""
+        self.setMinimumHeight(self.heightForWidth(max(self.width(), self.minimumWidth())))
+        self.updateGeometry()
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
         if self.table is None:
-            return QSize(480, 200)
-        return QSize(480, int(chart_height(self.table, self.font()) + 16))
+            return 200
+        return int(chart_height(self.table, self.font(), width - 16) + 16)
+
+    def sizeHint(self) -> QSize:
+        return QSize(480, self.heightForWidth(480))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        wanted = self.heightForWidth(self.width())
+        if wanted != self.minimumHeight():
+            self.setMinimumHeight(wanted)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)

@@ -145,7 +145,9 @@ class StatisticsDialog(QDialog):
             scroll.setWidget(chart)
             splitter.addWidget(view)
             splitter.addWidget(scroll)
-            splitter.setSizes([480, 600])
+            header = view.horizontalHeader()
+            wanted = sum(header.sectionSize(c) for c in range(header.count())) + 24
+            splitter.setSizes([min(wanted, 700), max(400, 1100 - min(wanted, 700))])
             self.tabs.addTab(splitter, _tab_title(table))
             self.charts.append(chart)
             self.views.append(view)

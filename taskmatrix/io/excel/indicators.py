@@ -14,7 +14,7 @@ from taskmatrix.io.excel import layout as L
 from taskmatrix.io.excel.cleaning import Cleaner
 from taskmatrix.io.excel.sheetlayout import PageSetup, RowHeights
 from taskmatrix.io.excel.sinks import STYLES, SheetSink
-from taskmatrix.model.indicators import Indicator, chinese_number, indicators_of
+from taskmatrix.model.indicators import Indicator, indicators_of, read_comparison, read_number
 from taskmatrix.model.plan import Plan
 
 SHEET = "指标"
@@ -63,10 +63,6 @@ def kept_sheet(meta: dict[str, str]) -> tuple[str, bool] | None:
     return (sheet, kept == "1") if sheet else None
 
 
-_COMPARISON_WORDS = {">=": ">=", "≥": ">=", "＞＝": ">=", ">": ">=", "＞": ">=", "<=": "<=", "≤": "<=", "＜＝": "<=",
-                     "<": "<=", "＜": "<=", "=": "=", "＝": "=", "==": "="}
-
-
 def read_indicator_sheet(plan: Plan, rows: list[list[Any]], sheet: str) -> tuple[list[Indicator], list[Notice]]:
     """The indicators of a sheet the app wrote, its columns found by their headers (a column
     moved or added in Excel is no matter). A cell that does not read (目标值 ``约两百``, 比较
@@ -99,10 +95,10 @@ def read_indicator_sheet(plan: Plan, rows: list[list[Any]], sheet: str) -> tuple
             unread.append(f"{r}:年份")
             year = None
         written = L.cell_text(cell(row, "比较"))
-        comparison = _COMPARISON_WORDS.get(written.replace(" ", ""), "")
-        if not comparison:
-            if written:
-                unread.append(f"{r}:比较")
+        try:
+            comparison = read_comparison(written) if written else ">="
+        except ValueError:
+            unread.append(f"{r}:比较")
             comparison = ">="
         actuals = {}
         for c, name in rounds.items():
@@ -124,26 +120,17 @@ def read_indicator_sheet(plan: Plan, rows: list[list[Any]], sheet: str) -> tuple
 
 
 def _float(value: Any, where: str, unread: list[str]) -> float | None:
-    """A number from a cell: 200, ``1,400``, ``约200``, ``二百``; else ``None`` (and said)."""
-    if isinstance(value, bool) or value is None:
-        if isinstance(value, bool):
-            unread.append(where)
+    """A number from a cell (see :func:`read_number`); ``None`` for an empty cell or one that
+    does not read (and said)."""
+    if value is None:
         return None
-    if isinstance(value, (int, float)):
-        number = float(value)
-    else:
-        text = str(value).strip().replace(",", "").replace("，", "").lstrip("约近超").rstrip("%％")
-        if not text:
-            return None
-        try:
-            number = float(text)
-        except ValueError:
-            spelt = chinese_number(text)
-            if spelt is None:
-                unread.append(where)
-                return None
-            number = spelt
-    if not math.isfinite(number):
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        if math.isfinite(value):
+            return float(value)
         unread.append(where)
         return None
-    return number
+    try:
+        return read_number(str(value)) if not isinstance(value, bool) else read_number("?")
+    except ValueError:
+        unread.append(where)
+        return None

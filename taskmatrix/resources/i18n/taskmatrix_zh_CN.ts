@@ -874,6 +874,18 @@
     </message>
 </context>
 <context>
+    <name>IndicatorsController</name>
+    <message>
+        <source>Indicators</source>
+        <extracomment>Asks the user a yes/no question (a message box; tests answer it).</extracomment>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Read the indicators again from the task bodies? Your edits to them and the {count} actual values entered go (Edit → Undo brings them back).</source>
+        <translation>从任务内容重新读取指标？对指标的修改和已填写的 {count} 个实际值将被放弃（可用“编辑 → 撤销”恢复）。</translation>
+    </message>
+</context>
+<context>
     <name>IndicatorsDock</name>
     <message>
         <source>Indicators</source>
@@ -897,6 +909,7 @@
     </message>
     <message>
         <source>{count} indicators, as you kept them</source>
+        <extracomment>Set by the controller: read the indicators again, asking first.</extracomment>
         <translation>共 {count} 项指标（已保存的修改）</translation>
     </message>
     <message>
@@ -951,8 +964,8 @@
         <translation>未达标</translation>
     </message>
     <message>
-        <source>“{text}” is not a value for “{field}”</source>
-        <translation>“{text}”不能作为“{field}”的值</translation>
+        <source>“{text}” is not a value for “{field}” (for example {hint})</source>
+        <translation>“{text}”不能作为“{field}”的值（例如 {hint}）</translation>
     </message>
     <message>
         <source>Edit “{field}” of an indicator of task {number}</source>

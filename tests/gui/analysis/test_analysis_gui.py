@@ -60,7 +60,7 @@ def test_findings_export_as_csv_and_print(window, tmp_path, printed):
     path = tmp_path / "findings.csv"
     assert window.checks.export_findings(path)
     rows = list(csv.reader(path.read_text(encoding="utf-8-sig").splitlines()))
-    assert rows[0] == ["序号", "类别", "问题"]
+    assert rows[0] == ["任务", "类别", "问题"]
     assert [str(window.document.plan.tasks[0].number), "No lead", "no lead"] in rows
     window.actions_[ActionId.PRINT_FINDINGS].trigger()
     sheet = printed[-1][0]
@@ -88,11 +88,14 @@ def test_indicators_edit_as_one_undo_step_each(window):
     model = window.indicators.model
     assert model.rowCount() >= 15 and not model.kept  # the seed's targets, read from the bodies
     forest = next(r for r, i in enumerate(model.indicators()) if i.text == "大湾区内地森林覆盖率")
+    view = dock.view
+    view.setCurrentIndex(model.index(forest, VALUE))
     assert model.setData(model.index(forest, VALUE), "55")
     assert model.kept and window.document.plan.indicators[forest].value == 55
+    assert view.currentIndex().row() == forest  # the edit keeps the place in the table
     assert model.setData(model.index(forest, TEXT), "森林覆盖率")
     assert window.document.undo_stack.count() == 2
-    assert not model.setData(model.index(forest, VALUE), "五十五")  # not a number: refused, nothing changes
+    assert not model.setData(model.index(forest, VALUE), "大约五十五左右吧")  # not a number: refused, nothing changes
     assert window.document.undo_stack.count() == 2
     window.document.undo_stack.undo()
     assert window.document.plan.indicators[forest].text == "大湾区内地森林覆盖率"
@@ -126,6 +129,11 @@ def test_reading_again_drops_the_edits_in_one_step(window):
     window.indicators.show_indicators()
     model = window.indicators.model
     model.setData(model.index(0, VALUE), "1")
+    asked: list[str] = []
+    window.indicators.ask = lambda text: asked.append(text) or False  # "No": nothing changes
+    window.actions_[ActionId.REREAD_INDICATORS].trigger()
+    assert asked and window.document.plan.indicators[0].value == 1
+    window.indicators.ask = lambda text: True
     window.actions_[ActionId.REREAD_INDICATORS].trigger()
     assert window.document.plan.indicators is None
     window.document.undo_stack.undo()
@@ -263,7 +271,12 @@ def test_a_value_that_does_not_read_is_refused_with_a_message(window):
     said: list[str] = []
     window.document.refused.connect(said.append)
     assert not model.setData(model.index(0, YEAR), "两千零二十")
-    assert said and "两千零二十" in said[-1] and window.document.undo_stack.count() == 0
+    assert said and "两千零二十" in said[-1] and "1900–2200" in said[-1] and window.document.undo_stack.count() == 0
+    from taskmatrix.gui.indicators.model import COMPARISON, VALUE
+
+    assert model.setData(model.index(0, VALUE), "1.5万") and window.document.plan.indicators[0].value == 15000
+    assert model.setData(model.index(0, COMPARISON), "≤") and window.document.plan.indicators[0].comparison == "<="
+    assert not model.setData(model.index(0, COMPARISON), "大约") and ">=、<=、=" in said[-1]
 
 
 def test_a_chart_of_thousands_of_rows_is_bounded():

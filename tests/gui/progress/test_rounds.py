@@ -117,8 +117,15 @@ def test_the_strip_counts_the_tasks_shown(tracked, qtbot):
     task = window.document.plan.tasks[0]
     model.set_report(task, "2019年第一季度", Entry(task.leads[0], "已完成"))
     window.round_strip.refresh()
-    text = window.round_strip.text()
+    text = window.round_strip.full_text
     assert text.startswith("2019年第一季度 · 100 tasks shown: ✔ done 1")
+    assert window.round_strip.toolTip() == text
+    from PySide6.QtWidgets import QSizePolicy
+
+    # cut (…) rather than widening the window: layouts give an Ignored widget no minimum
+    assert window.round_strip.sizePolicy().horizontalPolicy() == QSizePolicy.Policy.Ignored
+    window.round_strip.resize(200, 30)
+    assert window.round_strip.text().endswith("…") and window.round_strip.text() != text
     window.state.set_round("")
     window.round_strip.refresh()
     assert window.round_strip.isHidden()
