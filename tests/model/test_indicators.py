@@ -52,6 +52,12 @@ REAL = [
      "并与其签订1年以上劳动合同的，可申请最高不超过300万元的创业担保贷款。", [("可申请最高", 3000000, "元", None, "<=")]),
     ("到2025年，农机装备品类基本齐全，产品质量可靠性达到国际先进水平。", []),  # no number: no target
     ("2019年1月1日至2020年12月31日，将技术技能提升补贴申领条件由参加失业保险3年以上放宽至参保1年以上。", []),
+    ("油菜种植、收获机械化率分别达到50%和65%。",
+     [("油菜种植、收获机械化率", 50, "%", None, ">="), ("油菜种植、收获机械化率", 65, "%", None, ">=")]),
+    ("全国农机总动力稳定在11亿千瓦左右。", [("农机总动力", 1100000000, "千瓦", None, "=")]),
+    ("其中灌排机械动力达到1.2亿千瓦，农机具配置结构进一步优化。", [("灌排机械动力", 120000000, "千瓦", None, ">=")]),
+    ("组织失业青年参加3—12个月的就业见习，按规定给予就业见习补贴，并适当提高补贴标准。", []),
+    ("推动在港澳与大湾区内地间取消或降低通信漫游和长途资费。", []),
     # our own, one per convention
     ("到2021年，全省高新技术企业数量增长10%以上。", [("全省高新技术企业数量", 10, "%", 2021, ">=")]),
     ("2022年底前，新建5G基站不少于三万个。", [("新建5G基站", 30000, "个", 2022, ">=")]),
@@ -68,8 +74,9 @@ def test_real_sentences_read_exactly(sentence, expected):
     assert all(i.task == 7 and i.source and i.source in sentence for i in found)  # the sentence as written
 
 
-def test_at_least_25_sentences_with_targets():
-    assert sum(len(expected) for _, expected in REAL) >= 25
+def test_at_least_25_real_sentences_and_25_targets():
+    own = 5  # the last ones are ours
+    assert len(REAL) - own >= 25 and sum(len(expected) for _, expected in REAL[:-own]) >= 25
 
 
 @pytest.mark.parametrize("text, value", [("二十五", 25), ("一百零八", 108), ("两千", 2000), ("三点五", 3.5), ("十", 10)])
