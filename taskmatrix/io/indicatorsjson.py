@@ -9,20 +9,14 @@ from pathlib import Path
 from typing import Any
 
 from taskmatrix.io.errors import Notice, PlanFormatError
-from taskmatrix.model.indicators import COMPARISONS, Indicator, indicators_of
+from taskmatrix.model.indicators import COMPARISONS, Indicator, indicators_of, plain_number
 from taskmatrix.model.plan import MAX_NUMBER, Plan
 
 
-def number_to_json(value: float | None) -> int | float | None:
-    if value is None:
-        return None
-    return int(value) if float(value).is_integer() and abs(value) < 2 ** 53 else value
-
-
 def indicators_to_json(plan: Plan) -> list[dict[str, Any]]:
-    return [{"task": i.task, "text": i.text, "value": number_to_json(i.value), "measure": i.measure, "year": i.year,
+    return [{"task": i.task, "text": i.text, "value": plain_number(i.value), "measure": i.measure, "year": i.year,
              "comparison": i.comparison, "source": i.source,
-             "actuals": {name: number_to_json(v) for name, v in i.actuals.items()}}
+             "actuals": {name: plain_number(v) for name, v in i.actuals.items()}}
             for i in indicators_of(plan)]
 
 

@@ -126,10 +126,6 @@ class Checker:
                 self._by_task[id(task)] = self._check_task(task)
         self._numbers = self._check_numbers()
 
-    def set_round(self, round_name: str | None) -> None:
-        self.round_name = round_name
-        self.refresh()
-
     # -- the checks ----------------------------------------------------------------------------
     def _report_round(self) -> str | None:
         names = [r.name for r in self.plan.rounds]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from taskmatrix.model.indicators import follow_numbers, numbers_changed
 from taskmatrix.model.plan import TEXT_FIELDS, Plan, Section, Task
 from taskmatrix.model.rounds import Reports, copy_reports, rename_reporting_unit
 from taskmatrix.model.units import Unit, UnitRegistry, clean_unit_name
@@ -55,8 +56,6 @@ def set_number(plan: Plan, task: Task, number: int) -> int:
         raise EditError(f"task number {number} is taken")
     old = task.number
     task.number = number
-    from taskmatrix.model.indicators import follow_numbers
-
     if sum(t.number == old for t in plan.tasks) == 0:  # the number was this task's alone
         follow_numbers(plan, {old: number})
     return old
@@ -170,8 +169,6 @@ def restore_numbers(plan: Plan, numbers: list[int]) -> None:
 
 def _follow(plan: Plan, old: list[int]) -> None:
     """The kept indicators follow the tasks' new numbers."""
-    from taskmatrix.model.indicators import follow_numbers, numbers_changed
-
     follow_numbers(plan, numbers_changed(old, [t.number for t in plan.tasks]))
 
 

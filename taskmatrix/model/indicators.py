@@ -106,18 +106,17 @@ def read_number(text: str) -> float | None:
     mult = next((m for m in ("万亿", "千万", "百万", "亿", "万") if text.endswith(m) and len(text) > len(m)), None)
     if mult is not None:
         text = text[:-len(mult)]
-    try:
-        value = float(text)
-    except ValueError:
-        spelt = chinese_number(text)
-        if spelt is None:
-            raise ValueError(text) from None
-        value = spelt
-    if mult:
-        value *= _MULTIPLIERS[mult]
-    if not math.isfinite(value):
+    value = _value(text, mult, limit=math.inf)
+    if value is None:
         raise ValueError(text)
-    return round(value, 6) if value != int(value) else float(int(value))
+    return value
+
+
+def plain_number(value: float | None) -> int | float | None:
+    """A value as files show it: 200 rather than 200.0 (``None``: none, or not finite)."""
+    if value is None or not math.isfinite(value):
+        return None
+    return int(value) if float(value).is_integer() and abs(value) < 2 ** 53 else value
 
 
 def read_comparison(text: str) -> str:
@@ -150,14 +149,19 @@ def chinese_number(text: str) -> float | None:
     return float(total)
 
 
-def _value(number: str, mult: str | None) -> float | None:
-    value = float(number) if number[0].isdigit() else chinese_number(number)
+def _value(number: str, mult: str | None, limit: float = 1e15) -> float | None:
+    """``number`` (digits or Chinese numerals) times ``mult`` (万, 亿…); ``None`` when it does not
+    read, is not finite, or is ``limit`` or more (a run of digits in a body is no target)."""
+    try:
+        value: float | None = float(number)
+    except ValueError:
+        value = chinese_number(number) if number else None
     if value is None:
         return None
     if mult:
         value *= _MULTIPLIERS[mult]
-    if not math.isfinite(value) or abs(value) >= 1e15:
-        return None  # not a target anyone sets (a run of digits, an overflow)
+    if not math.isfinite(value) or abs(value) >= limit:
+        return None
     return round(value, 6) if value != int(value) else float(int(value))
 
 
@@ -267,10 +271,30 @@ def rename_actuals(plan: Plan, old: str, new: str) -> None:
             indicator.actuals[new] = indicator.actuals.pop(old)
 
 
-def extract_plan(plan: Plan) -> list[Indicator]:
-    return [indicator for task in plan.tasks for indicator in extract(task)]
+#: What :func:`extract_plan` read per task last time (by the task's identity): its number, its
+#: text and its indicators (not to be changed: copy one before editing it).
+ExtractCache = dict[int, tuple[int, str, list[Indicator]]]
 
 
-def indicators_of(plan: Plan) -> list[Indicator]:
+def extract_plan(plan: Plan, cache: ExtractCache | None = None) -> list[Indicator]:
+    """Every task's targets; with ``cache``, a task whose number and text are unchanged since
+    the last call is not read again (a pane following the edits)."""
+    if cache is None:
+        return [indicator for task in plan.tasks for indicator in extract(task)]
+    found: list[Indicator] = []
+    seen: ExtractCache = {}
+    for task in plan.tasks:
+        text = task.body or task.title
+        hit = cache.get(id(task))
+        if hit is None or hit[0] != task.number or hit[1] != text:
+            hit = (task.number, text, extract(task))
+        seen[id(task)] = hit
+        found.extend(hit[2])
+    cache.clear()
+    cache.update(seen)
+    return found
+
+
+def indicators_of(plan: Plan, cache: ExtractCache | None = None) -> list[Indicator]:
     """The plan's indicators: as the user kept them, else as read from the bodies."""
-    return plan.indicators if plan.indicators is not None else extract_plan(plan)
+    return plan.indicators if plan.indicators is not None else extract_plan(plan, cache)

@@ -34,10 +34,7 @@ class StatTable:
     total: bool = True  # the last row is a total
     colours: list[str] = field(default_factory=list)  # the charted columns' colours (else a palette)
     scale: float = 0.0  # the value a full-width bar stands for (0: the table's largest total)
-
-    def column(self, name: str) -> list[Any]:
-        index = self.header.index(name)
-        return [row[index] for row in self.rows]
+    round_name: str = ""  # the round a round table counts
 
 
 def statistics(plan: Plan, round_name: str | None = None, as_of: _dt.date | None = None,
@@ -60,7 +57,7 @@ def statistics(plan: Plan, round_name: str | None = None, as_of: _dt.date | None
                 records.append((i, section, unit, PART))
     frame = pd.DataFrame.from_records(records, columns=["task", "section", "unit", "role"])
     section_order = [s.label for s in plan.sections] + [NO_SECTION]
-    tables = [_unit_role(frame, units, order), _unit_section(frame, units, order, section_order),
+    tables = [_unit_role(frame, units), _unit_section(frame, units, section_order),
               _cities(plan)]
     round_ = _round(plan, round_name)
     if round_ is not None:
@@ -85,7 +82,7 @@ def _crosstab(frame: Any, index: str, columns: str, order: list[str]) -> Any:
     return table.reindex(columns=order, fill_value=0)
 
 
-def _unit_role(frame: Any, units: list[str], order: dict[str, int]) -> StatTable:
+def _unit_role(frame: Any, units: list[str]) -> StatTable:
     table = _crosstab(frame, "unit", "role", [LEAD, PART])
     table = table.reindex(units, fill_value=0)
     rows = [[unit, int(r[LEAD]), int(r[PART]), int(r[LEAD] + r[PART])] for unit, r in table.iterrows()]
@@ -93,7 +90,7 @@ def _unit_role(frame: Any, units: list[str], order: dict[str, int]) -> StatTable
     return StatTable("unit_role", "各单位牵头、参与任务数", ["单位", "牵头任务", "参与任务", "合计"], rows, [1, 2])
 
 
-def _unit_section(frame: Any, units: list[str], order: dict[str, int], sections: list[str]) -> StatTable:
+def _unit_section(frame: Any, units: list[str], sections: list[str]) -> StatTable:
     table = _crosstab(frame, "unit", "section", sections)
     used = [s for s in sections if s != sections[-1] or (not table.empty and table[s].sum() > 0)]
     table = table.reindex(index=units, columns=used, fill_value=0)
@@ -174,9 +171,9 @@ def _round_tables(plan: Plan, progress: Progress, order: dict[str, int], section
     charted = list(range(1, len(LIGHT_COLUMNS) + 1))
     colours = [COLOURS[light] for light, _ in LIGHT_COLUMNS]  # each light in its own colour
     return [StatTable("round_unit", f"{round_name}各牵头单位推进情况", _light_header("牵头单位"), unit_rows, charted,
-                      colours=colours),
+                      colours=colours, round_name=round_name),
             StatTable("round_section", f"{round_name}分板块推进情况", _light_header("板块"), section_rows, charted,
-                      colours=colours)]
+                      colours=colours, round_name=round_name)]
 
 
 def _total_row(rows: list[list[Any]]) -> list[Any]:

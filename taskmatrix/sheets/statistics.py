@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as _dt
 import sys
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from taskmatrix.io.errors import PlanFormatError
@@ -37,8 +38,8 @@ def stats_sheet(plan: Plan, tables: Sequence[StatTable], charts: Sequence[tuple[
         columns = ((header[0], first), *((h, rest) for h in header[1:]))
         printed.append(SheetTable(table.title, columns, [[_cell(v) for v in row] for row in table.rows],
                                   centred=tuple(range(1, len(header)))))
-    rounds = [t.title for t in tables if t.key.startswith("round_")]
-    summary = f"{len(plan.tasks)} 项任务" + (f"；{rounds[0].split('各')[0]}" if rounds else "")
+    rounds = [t.round_name for t in tables if t.round_name]
+    summary = f"{len(plan.tasks)} 项任务" + (f"；{rounds[0]}" if rounds else "")
     return Sheet(name="统计", plan_title=plan.title, title="统计", summary=summary, tables=printed,
                  note="板块：" + "；".join(notes) if notes else "",
                  images=[(name, data, 100) for name, data in charts], sign_off=False)
@@ -48,10 +49,9 @@ def round_stats_sheet(plan: Plan, round_name: str, as_of: _dt.date | None, famil
                       thresholds: Thresholds | None = None) -> Sheet:
     """The round's tables (per lead unit, per section) with their charts: printed after the
     progress report of the whole plan."""
-    tables = [t for t in statistics(plan, round_name, as_of, thresholds) if t.key.startswith("round_")]
+    tables = [t for t in statistics(plan, round_name, as_of, thresholds) if t.round_name]
     sheet = stats_sheet(plan, tables, chart_pngs(tables, family))
     sheet.title = f"{round_name}推进情况统计"
-    sheet.name = "统计"
     return sheet
 
 
@@ -87,8 +87,7 @@ def chart_parts(table: StatTable, rows: int = CHART_ROWS) -> list[StatTable]:
     biggest = max(sum(float(r[c]) for c in table.chart if isinstance(r[c], (int, float))) for r in bars)
     for start in range(0, len(bars), rows):  # one scale for all the pieces
         title = table.title if not start else f"{table.title}（续）"
-        parts.append(StatTable(table.key, title, table.header, bars[start:start + rows], table.chart, total=False,
-                               colours=table.colours, scale=biggest))
+        parts.append(replace(table, title=title, rows=bars[start:start + rows], total=False, scale=biggest))
     return parts
 
 

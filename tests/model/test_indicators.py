@@ -152,3 +152,19 @@ def test_extracted_indicators_are_read_again_from_the_bodies(tmp_path):
     write_plan(plan, path)
     again = read_plan(path).plan
     assert again.indicators is None and [i.value for i in indicators_of(again)] == [52, 140000000]
+
+
+def test_a_cache_reads_only_the_tasks_that_changed(monkeypatch):
+    import taskmatrix.model.indicators as module
+
+    plan = target_plan()
+    cache: dict = {}
+    first = module.extract_plan(plan, cache)
+    read: list = []
+    real = module.extract
+    monkeypatch.setattr(module, "extract", lambda task: read.append(task.number) or real(task))
+    assert module.extract_plan(plan, cache) == first and read == []
+    plan.tasks[1].body = "机场旅客年吞吐量达1.5亿人次。"
+    again = module.extract_plan(plan, cache)
+    assert read == [2] and again[1].value == 150000000 and again[0] is first[0]
+    assert module.extract_plan(plan) == again  # the same as reading everything

@@ -222,6 +222,3 @@ class ChecksController(QObject):
             stack.endMacro()
         self.model.update_now()
         return done
-
-    def finding_at(self, row: int) -> Finding:
-        return self.model.findings()[row]

@@ -21,7 +21,7 @@ from PySide6.QtGui import QColor, QUndoCommand
 
 from taskmatrix.gui.document.document import PlanDocument
 from taskmatrix.gui.state import ViewState
-from taskmatrix.model.indicators import Indicator, indicators_of, read_comparison, read_number
+from taskmatrix.model.indicators import ExtractCache, Indicator, indicators_of, read_comparison, read_number
 
 Index = QModelIndex | QPersistentModelIndex
 TASK, TEXT, VALUE, MEASURE, YEAR, COMPARISON, SOURCE, ACTUAL, MET = range(9)
@@ -66,6 +66,7 @@ class IndicatorsModel(QAbstractTableModel):
         super().__init__(parent)
         self.document, self.state = document, state
         self._rows: list[Indicator] = []
+        self._read: ExtractCache = {}  # the bodies read so far: an edit reads only its task again
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(REFRESH_MS)
@@ -92,7 +93,7 @@ class IndicatorsModel(QAbstractTableModel):
         """The indicators again; as many as before (an edit), they are updated in place, and
         the view keeps its selection and where it was scrolled to."""
         self._timer.stop()
-        rows = indicators_of(self.document.plan)
+        rows = indicators_of(self.document.plan, self._read)
         if len(rows) == len(self._rows) and rows:
             self._rows = rows
             self.dataChanged.emit(self.index(0, 0), self.index(len(rows) - 1, MET))

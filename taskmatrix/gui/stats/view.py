@@ -219,7 +219,7 @@ class StatsController(QObject):
         tables = self.compute()
         if self.dialog is not None:
             plan = self.document.plan
-            rounds = [t.title.split("各")[0] for t in tables if t.key == "round_unit"]
+            rounds = [t.round_name for t in tables if t.round_name]
             summary = self.tr("{tasks} tasks").format(tasks=len(plan.tasks))
             if rounds:
                 summary += " · " + self.tr("round {round}, lights as of {day}").format(

@@ -14,7 +14,7 @@ from taskmatrix.io.excel import layout as L
 from taskmatrix.io.excel.cleaning import Cleaner
 from taskmatrix.io.excel.sheetlayout import PageSetup, RowHeights
 from taskmatrix.io.excel.sinks import STYLES, SheetSink
-from taskmatrix.model.indicators import Indicator, indicators_of, read_comparison, read_number
+from taskmatrix.model.indicators import Indicator, plain_number, read_comparison, read_number
 from taskmatrix.model.plan import Plan
 
 SHEET = "指标"
@@ -25,12 +25,12 @@ MET = {True: "达标", False: "未达标", None: ""}
 
 
 def _number(value: float | None) -> int | float | str:
-    if value is None or not math.isfinite(value):
-        return ""
-    return int(value) if float(value).is_integer() and abs(value) < 2 ** 53 else value
+    shown = plain_number(value)
+    return "" if shown is None else shown
 
 
-def write_indicator_sheet(plan: Plan, ws: SheetSink, cleaner: Cleaner, page: PageSetup) -> None:
+def write_indicator_sheet(plan: Plan, indicators: list[Indicator], ws: SheetSink, cleaner: Cleaner,
+                          page: PageSetup) -> None:
     rounds = [r.name for r in plan.rounds]
     headers = [h for h, _ in COLUMNS] + [f"{name}实际值" for name in rounds] + ["达标情况"]
     widths = [w for _, w in COLUMNS] + [12.0] * len(rounds) + [10.0]
@@ -38,7 +38,7 @@ def write_indicator_sheet(plan: Plan, ws: SheetSink, cleaner: Cleaner, page: Pag
         ws.write(0, c, cleaner.text(header, None), "header")
     ws.height(0, RowHeights(widths, STYLES["header"]["size"])(headers))  # 2019年第一季度实际值 wraps
     height = RowHeights(widths, STYLES["cell"]["size"])
-    for r, indicator in enumerate(indicators_of(plan), start=1):
+    for r, indicator in enumerate(indicators, start=1):
         latest = indicator.latest(rounds)
         texts = cleaner.row([indicator.text, indicator.measure, indicator.source], indicator.task)
         values: list[Any] = [indicator.task, texts[0], _number(indicator.value), texts[1],

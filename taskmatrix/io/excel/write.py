@@ -117,9 +117,10 @@ def _write_layout(plan: Plan, book: BookSink, names: tuple[str, str, str], clean
     round_names = round_sheet_names(plan, taken, safe_sheet_name)
     for round_, name in zip(plan.rounds, round_names):
         write_round_sheet(plan, round_, book.add_sheet(name), cleaner, _page(None, repeat_row=0))
-    if plan.indicators is not None or (plan.tasks and indicators_of(plan)):
+    indicators = indicators_of(plan)  # read from the bodies once per save
+    if plan.indicators is not None or indicators:
         name = safe_sheet_name(INDICATOR_SHEET, taken + round_names)
-        write_indicator_sheet(plan, book.add_sheet(name), cleaner, _page(None, repeat_row=0))
+        write_indicator_sheet(plan, indicators, book.add_sheet(name), cleaner, _page(None, repeat_row=0))
         round_names = [*round_names, name]
     _step(progress, 90)
     return round_names
