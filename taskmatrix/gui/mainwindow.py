@@ -32,6 +32,7 @@ from taskmatrix.gui.stats.view import StatsController
 from taskmatrix.gui.table.filterbar import FilterBar
 from taskmatrix.gui.table.proxy import TaskProxyModel
 from taskmatrix.gui.table.view import TaskTableView
+from taskmatrix.gui.timers import pause_timer
 from taskmatrix.gui.units.docks import CitiesDock, UnitsDock
 from taskmatrix.io.feedback.receive import looks_like_return, return_paths
 from taskmatrix.model.plan import Task
@@ -109,9 +110,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.count_label)
         self.statusBar().addPermanentWidget(self.path_label)
         self.setAcceptDrops(True)
-        self._warm_timer = QTimer(self)
-        self._warm_timer.setSingleShot(True)
-        self._warm_timer.timeout.connect(self._warm_index)
+        self._warm_timer = pause_timer(self, self._warm_index)
 
     def _build_menus(self) -> None:
         a = self.actions_

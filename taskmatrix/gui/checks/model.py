@@ -6,10 +6,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
 
 from taskmatrix.gui.document.model import TaskTableModel
 from taskmatrix.gui.state import ViewState
+from taskmatrix.gui.timers import pause_timer
 from taskmatrix.model.checks import KIND_LABELS, KINDS, Checker, Finding
 from taskmatrix.model.plan import Task
 
@@ -45,10 +46,7 @@ class ChecksModel(QAbstractTableModel):
         self._rows: list[Finding] = []
         self._pending: dict[int, Task] = {}
         self._everything = False
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(UPDATE_MS)
-        self._timer.timeout.connect(self.update_now)
+        self._timer = pause_timer(self, self.update_now, UPDATE_MS)
         tasks.dataChanged.connect(self._tasks_changed)
         tasks.rowsInserted.connect(self._rows_changed)
         tasks.rowsRemoved.connect(self._rows_changed)

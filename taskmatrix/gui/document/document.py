@@ -8,12 +8,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from taskmatrix.gui.document import commands
 from taskmatrix.gui.document.model import TaskTableModel
 from taskmatrix.gui.document.reports import DueCommand, MergeReportsCommand, RoundsCommand, SetReportCommand
+from taskmatrix.gui.timers import pause_timer
 from taskmatrix.io.report import ImportReport
 from taskmatrix.model import edits, rounds
 from taskmatrix.model.deadlines import Deadline
@@ -74,10 +75,7 @@ class PlanDocument(QObject):
     def __init__(self, plan: Plan, path: Path | None = None, parent: Any = None) -> None:
         super().__init__(parent)
         self.model = TaskTableModel(plan, self)
-        self._freeze_timer = QTimer(self)
-        self._freeze_timer.setSingleShot(True)
-        self._freeze_timer.setInterval(0)
-        self._freeze_timer.timeout.connect(freeze_long_lived_objects)
+        self._freeze_timer = pause_timer(self, freeze_long_lived_objects)
         self._freeze_timer.start()
         self.model.edit_handler = self.edit_field
         #: The reason the last refused edit was refused (for dialogs that show it themselves).

@@ -24,6 +24,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QLockFile, QObject, QStandardPaths, QTimer, Signal
 
 from taskmatrix.gui.document.document import PlanDocument
+from taskmatrix.gui.timers import pause_timer
 from taskmatrix.io.atomic import atomic_write_bytes
 from taskmatrix.io.jsonio import plan_from_dict, plan_header, task_to_dict
 from taskmatrix.io.progressjson import deadline_to_json, plan_deadline_year, reports_to_json
@@ -76,10 +77,7 @@ class RecoveryManager(QObject):
         self._lock = QLockFile(str(self.path.with_suffix(".lock")))
         self._lock.setStaleLockTime(0)
         self._lock.tryLock(0)
-        self._quiet = QTimer(self)
-        self._quiet.setSingleShot(True)
-        self._quiet.setInterval(quiet_ms)
-        self._quiet.timeout.connect(self.snapshot)
+        self._quiet = pause_timer(self, self.snapshot, quiet_ms)
         self._period = QTimer(self)
         self._period.setInterval(period_ms)
         self._period.timeout.connect(self.snapshot)

@@ -14,13 +14,13 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
-    QTimer,
     Signal,
 )
 from PySide6.QtGui import QColor, QUndoCommand
 
 from taskmatrix.gui.document.document import PlanDocument
 from taskmatrix.gui.state import ViewState
+from taskmatrix.gui.timers import pause_timer
 from taskmatrix.model.indicators import ExtractCache, Indicator, indicators_of, read_comparison, read_number
 
 Index = QModelIndex | QPersistentModelIndex
@@ -67,10 +67,7 @@ class IndicatorsModel(QAbstractTableModel):
         self.document, self.state = document, state
         self._rows: list[Indicator] = []
         self._read: ExtractCache = {}  # the bodies read so far: an edit reads only its task again
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(REFRESH_MS)
-        self._timer.timeout.connect(self.refresh)
+        self._timer = pause_timer(self, self.refresh, REFRESH_MS)
         tasks = document.model
         tasks.indicatorsChanged.connect(self.refresh)
         tasks.modelReset.connect(self.refresh)

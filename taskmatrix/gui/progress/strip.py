@@ -6,13 +6,14 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 from taskmatrix.gui.document.model import TaskTableModel
 from taskmatrix.gui.progress.texts import round_counts
 from taskmatrix.gui.state import ViewState
+from taskmatrix.gui.timers import pause_timer
 from taskmatrix.model.plan import Task
 
 REFRESH_MS = 60
@@ -31,10 +32,7 @@ class RoundStrip(QLabel):
         self.model = model
         self.state = state
         self.visible_tasks = visible_tasks
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(REFRESH_MS)
-        self._timer.timeout.connect(self.refresh)
+        self._timer = pause_timer(self, self.refresh, REFRESH_MS)
         for signal in (state.changed, model.planEdited, model.roundsChanged, model.modelReset):
             signal.connect(self.schedule)
         self.refresh()

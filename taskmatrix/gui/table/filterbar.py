@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QSignalBlocker, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QSignalBlocker, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QComboBox,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from taskmatrix.gui.actions import ActionId
 from taskmatrix.gui.state import ViewState
+from taskmatrix.gui.timers import pause_timer
 from taskmatrix.model.filters import (
     EMPTY_STATUS,
     NO_SECTION,
@@ -49,9 +50,7 @@ class FilterBar(QWidget):
         self.state = state
         self._plan: Plan | None = None
         self._debounce = 0
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.timeout.connect(self._emit)
+        self._timer = pause_timer(self, self._emit)
 
         self.search = QLineEdit(self)
         self.search.setObjectName("filterText")

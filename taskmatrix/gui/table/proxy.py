@@ -17,12 +17,12 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
-    QTimer,
     Signal,
 )
 
 from taskmatrix.gui.document.model import MODEL_ROLES, TaskTableModel
 from taskmatrix.gui.state import ViewState
+from taskmatrix.gui.timers import pause_timer
 from taskmatrix.model.filters import FilterSpec, sort_key
 from taskmatrix.model.plan import Task
 
@@ -51,10 +51,7 @@ class TaskProxyModel(QAbstractProxyModel):
         self._collator.setNumericMode(True)
         # After an edit (a field, a rename, an undo) the filter and the sort apply again, once
         # the event loop is free (a plan-wide change sends many signals).
-        self._refilter = QTimer(self)
-        self._refilter.setSingleShot(True)
-        self._refilter.setInterval(0)
-        self._refilter.timeout.connect(self._reapply)
+        self._refilter = pause_timer(self, self._reapply)
         self.setSourceModel(source)
         if state is not None:  # follow the view state's filter
             self._spec = state.spec

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from taskmatrix.fonts import fast_text_font
 from taskmatrix.gui.document.model import TaskTableModel
 from taskmatrix.gui.state import ViewState
+from taskmatrix.gui.timers import pause_timer
 from taskmatrix.gui.units.models import CityTableModel, TaskGroup, TaskListModel, UnitRole, UnitTreeModel
 from taskmatrix.model.filters import FilterSpec
 from taskmatrix.model.lights import printed
@@ -143,9 +144,7 @@ class _TaskListDock(QDockWidget):
         splitter.setSizes([600, 400])
         splitter.setMinimumWidth(self.fontMetrics().horizontalAdvance("中") * 15)
         self.setWidget(splitter)
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.timeout.connect(self.refresh)
+        self._timer = pause_timer(self, self.refresh)
         # Bound methods, not lambdas: Qt drops them when the dock goes, the table may stay.
         table.planEdited.connect(self._schedule_refresh)
         table.modelReset.connect(self.refresh)
