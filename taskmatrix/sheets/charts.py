@@ -22,6 +22,13 @@ MAX_BARS = 400
 LABEL_SHARE = 0.28  # at most this share of the width for the labels
 
 
+def chart_font(family: str, pixels: int) -> QFont:
+    """The font a chart picture is drawn in (sized in pixels: a picture has no resolution)."""
+    font = QFont(family)
+    font.setPixelSize(pixels)
+    return font
+
+
 def chart_rows(table: StatTable) -> list[list[object]]:
     rows = table.rows[:-1] if table.total else list(table.rows)
     return rows[:MAX_BARS]

@@ -58,12 +58,10 @@ def round_stats_sheet(plan: Plan, round_name: str, as_of: _dt.date | None, famil
 def chart_pngs(tables: Sequence[StatTable], family: str, width: int = 1600) -> list[tuple[str, bytes]]:
     """Each charted table as a PNG (a QGuiApplication must exist)."""
     from PySide6.QtCore import QBuffer, QByteArray, QIODevice
-    from PySide6.QtGui import QFont
 
-    from taskmatrix.sheets.charts import charts_image
+    from taskmatrix.sheets.charts import chart_font, charts_image
 
-    font = QFont(family)
-    font.setPixelSize(22)
+    font = chart_font(family, 22)
     out = []
     for table in tables:
         if not table.chart:
@@ -100,30 +98,39 @@ def write_stats(plan: Plan, src: Path, dest: Path, round_name: str | None, as_of
     chosen = choose_round(plan, round_name, src).name if round_name else None
     as_of: _dt.date = as_of_date(as_of_text, src)
     tables = statistics(plan, chosen, as_of)
-    title = f"{plan.title}统计" if plan.title else "统计"
-    if suffix == ".xlsx":
-        from taskmatrix.io.statsfiles import write_stats_xlsx
-
-        write_stats_xlsx(dest, title, tables)
-    elif suffix == ".csv":
-        from taskmatrix.io.statsfiles import write_stats_csv
-
-        write_stats_csv(dest, tables)
-    else:
+    family = ""
+    if suffix == ".png":
         from taskmatrix.sheets.command import ensure_gui_application
 
         ensure_gui_application()
-        from PySide6.QtGui import QFont
-
-        from taskmatrix.sheets.charts import charts_image, write_png
         from taskmatrix.sheets.render import choose_fonts
 
         fonts = choose_fonts()
         if fonts is None:
             print("warning: no Chinese font is installed (for example fonts-wqy-microhei or fonts-noto-cjk): "
                   "the Chinese text in the picture will show as boxes", file=sys.stderr)
-        font = QFont(fonts.body if fonts else "")
-        font.setPixelSize(18)
-        write_png(charts_image(tables, font), dest)
+        family = fonts.body if fonts else ""
+    write_stats_file(dest, plan, tables, family)
     print(f"{dest}: {len(tables)} table(s)", file=sys.stderr)
     return 0
+
+
+def write_stats_file(path: Path, plan: Plan, tables: Sequence[StatTable], family: str = "") -> Path:
+    """The statistics as ``path`` says by its suffix: .csv, .png (the charts, in ``family``; a
+    QGuiApplication must exist), else a workbook (.xlsx added when missing). Returns the path
+    written."""
+    suffix = path.suffix.lower()
+    if suffix == ".csv":
+        from taskmatrix.io.statsfiles import write_stats_csv
+
+        write_stats_csv(path, tables)
+    elif suffix == ".png":
+        from taskmatrix.sheets.charts import chart_font, charts_image, write_png
+
+        write_png(charts_image(tables, chart_font(family, 18)), path)
+    else:
+        from taskmatrix.io.statsfiles import write_stats_xlsx
+
+        path = path if suffix == ".xlsx" else path.with_suffix(".xlsx")
+        write_stats_xlsx(path, f"{plan.title}统计" if plan.title else "统计", tables)
+    return path

@@ -236,27 +236,11 @@ class StatsController(QObject):
             if not chosen:
                 return False
             path = Path(chosen)
-        suffix = path.suffix.lower()
+        from taskmatrix.sheets.statistics import write_stats_file
+
+        fonts = self.printing.fonts() if path.suffix.lower() == ".png" else None
         try:
-            if suffix == ".csv":
-                from taskmatrix.io.statsfiles import write_stats_csv
-
-                write_stats_csv(path, self.tables)
-            elif suffix == ".png":
-                from PySide6.QtGui import QFont
-
-                from taskmatrix.sheets.charts import charts_image, write_png
-
-                fonts = self.printing.fonts()
-                font = QFont(fonts.body if fonts else "")
-                font.setPixelSize(18)
-                write_png(charts_image(self.tables, font), path)
-            else:
-                from taskmatrix.io.statsfiles import write_stats_xlsx
-
-                path = path if suffix == ".xlsx" else path.with_suffix(".xlsx")
-                plan = self.document.plan
-                write_stats_xlsx(path, f"{plan.title}统计" if plan.title else "统计", self.tables)
+            write_stats_file(path, self.document.plan, self.tables, fonts.body if fonts else "")
         except (PlanFormatError, OSError) as exc:
             text = describe(exc) if isinstance(exc, PlanFormatError) else str(exc)
             QMessageBox.critical(self.dialog or self.window, self.tr("Cannot Save"), text)
