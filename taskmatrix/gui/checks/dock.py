@@ -13,13 +13,10 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDockWidget,
     QFileDialog,
-    QHBoxLayout,
     QLabel,
     QMenu,
     QMessageBox,
-    QTableView,
     QToolButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -27,6 +24,7 @@ from taskmatrix.gui.actions import ActionId
 from taskmatrix.gui.checks.model import ChecksModel, finding_message, kind_label
 from taskmatrix.gui.document.document import PlanDocument
 from taskmatrix.gui.i18n import describe
+from taskmatrix.gui.panes import TaskPane
 from taskmatrix.gui.printing.dialog import PrintController
 from taskmatrix.gui.settings import LAST_FOLDER, Settings
 from taskmatrix.gui.state import ViewState
@@ -37,26 +35,16 @@ from taskmatrix.sheets.content import Sheet, SheetTable
 HEADERS = ["任务", "类别", "问题"]
 
 
-class ChecksDock(QDockWidget):
-    """Signals:
-        taskActivated(object): a finding's task was chosen.
-    """
-
-    taskActivated = Signal(object)
+class ChecksDock(TaskPane):
+    """The findings (``taskActivated``: a finding's task was chosen)."""
 
     def __init__(self, model: ChecksModel, parent: Any = None) -> None:
-        super().__init__(self.tr("Checks"), parent)
-        self.setObjectName("checksDock")
+        super().__init__(self.tr("Checks"), "checks", parent)
         self.model = model
-        body = QWidget(self)
-        layout = QVBoxLayout(body)
-        layout.setContentsMargins(4, 4, 4, 4)
-        row = QHBoxLayout()
-        self.count_label = QLabel(body)
+        self.count_label = QLabel(self.body)
         self.count_label.setObjectName("checksCount")
-        row.addWidget(self.count_label, 1)
-        self.kinds_button = QToolButton(body)
-        self.kinds_button.setText(self.tr("Kinds"))
+        self.top_row.addWidget(self.count_label, 1)
+        self.kinds_button = self.tool_button(self.tr("Kinds"))
         self.kinds_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.kinds_menu = QMenu(self.kinds_button)
         self.kind_actions = {}
@@ -67,28 +55,15 @@ class ChecksDock(QDockWidget):
             action.toggled.connect(lambda shown, k=kind: self.model.set_hidden(k, not shown))
             self.kind_actions[kind] = action
         self.kinds_button.setMenu(self.kinds_menu)
-        row.addWidget(self.kinds_button)
-        self.export_button = QToolButton(body)
-        self.export_button.setText(self.tr("Export…"))
-        self.export_button.setToolTip(self.tr("Save the findings shown as a CSV file"))
-        self.print_button = QToolButton(body)
-        self.print_button.setText(self.tr("Print…"))
-        self.print_button.setToolTip(self.tr("Print the findings shown"))
-        row.addWidget(self.export_button)
-        row.addWidget(self.print_button)
-        layout.addLayout(row)
+        self.export_button = self.tool_button(self.tr("Export…"), self.tr("Save the findings shown as a CSV file"))
+        self.print_button = self.tool_button(self.tr("Print…"), self.tr("Print the findings shown"))
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(model)
         self.proxy.setSortRole(ChecksModel.SortRole)
-        self.view = QTableView(body)
-        self.view.setObjectName("checksView")
         self.view.setModel(self.proxy)
         self.view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # task order
         self.view.setSortingEnabled(True)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.setWordWrap(False)
-        self.view.verticalHeader().hide()
         header = self.view.horizontalHeader()
         # Widths from the font, not from the contents: measuring 20,000 findings at every
         # change would cost more than the change.
@@ -102,8 +77,6 @@ class ChecksDock(QDockWidget):
         self.view.customContextMenuRequested.connect(self._context_menu)
         #: Called with a finding and a registered name to put in place of its unit (set by the controller).
         self.use_name: Callable[[Finding, str], object] | None = None
-        layout.addWidget(self.view)
-        self.setWidget(body)
         model.countsChanged.connect(self._counts_changed)
         self._counts_changed()
 

@@ -6,26 +6,22 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import QModelIndex, QObject, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDockWidget,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QMessageBox,
     QStyledItemDelegate,
     QStyleOptionViewItem,
-    QTableView,
-    QToolButton,
-    QVBoxLayout,
     QWidget,
 )
 
 from taskmatrix.gui.actions import ActionId
 from taskmatrix.gui.document.document import PlanDocument
 from taskmatrix.gui.indicators.model import ACTUAL, COMPARISON, MET, SOURCE, TEXT, VALUE, IndicatorsModel
+from taskmatrix.gui.panes import TaskPane
 from taskmatrix.gui.state import ViewState
 from taskmatrix.model.indicators import COMPARISONS
 
@@ -47,43 +43,23 @@ class ComparisonDelegate(QStyledItemDelegate):
             model.setData(index, editor.currentText(), Qt.ItemDataRole.EditRole)
 
 
-class IndicatorsDock(QDockWidget):
-    """Signals:
-        taskActivated(object): an indicator's task was chosen.
-    """
-
-    taskActivated = Signal(object)
+class IndicatorsDock(TaskPane):
+    """The indicators (``taskActivated``: an indicator's task was chosen)."""
 
     def __init__(self, model: IndicatorsModel, parent: Any = None) -> None:
-        super().__init__(self.tr("Indicators"), parent)
-        self.setObjectName("indicatorsDock")
+        super().__init__(self.tr("Indicators"), "indicators", parent)
         self.model = model
-        body = QWidget(self)
-        layout = QVBoxLayout(body)
-        layout.setContentsMargins(4, 4, 4, 4)
-        row = QHBoxLayout()
-        self.state_label = QLabel(body)
+        self.state_label = QLabel(self.body)
         self.state_label.setWordWrap(True)
-        row.addWidget(self.state_label, 1)
-        self.remove_button = QToolButton(body)
-        self.remove_button.setText(self.tr("Remove"))
-        self.remove_button.setToolTip(self.tr("Remove the selected indicators"))
+        self.top_row.addWidget(self.state_label, 1)
+        self.remove_button = self.tool_button(self.tr("Remove"), self.tr("Remove the selected indicators"))
         self.remove_button.clicked.connect(self.remove_selected)
-        row.addWidget(self.remove_button)
-        self.again_button = QToolButton(body)
-        self.again_button.setText(self.tr("Read Again"))
-        self.again_button.setToolTip(self.tr("Read the indicators again from the task bodies (your edits go)"))
+        self.again_button = self.tool_button(self.tr("Read Again"),
+                                             self.tr("Read the indicators again from the task bodies (your edits go)"))
         #: Set by the controller: read the indicators again, asking first.
         self.read_again: Any = model.read_again
         self.again_button.clicked.connect(lambda: self.read_again())
-        row.addWidget(self.again_button)
-        layout.addLayout(row)
-        self.view = QTableView(body)
-        self.view.setObjectName("indicatorsView")
         self.view.setModel(model)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setWordWrap(False)
-        self.view.verticalHeader().hide()
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
@@ -97,8 +73,6 @@ class IndicatorsDock(QDockWidget):
         self._fit_header()
         self.view.doubleClicked.connect(self._chosen)
         self.view.clicked.connect(self._chosen)
-        layout.addWidget(self.view)
-        self.setWidget(body)
         model.changed.connect(self._update_label)
         self.view.setItemDelegateForColumn(COMPARISON, ComparisonDelegate(self.view))
         self._update_label()

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>Actions</name>
@@ -99,11 +100,11 @@
         <translation>管理单位(&amp;M)…</translation>
     </message>
     <message>
-        <source>Print the Selected &amp;Unit's Sheet…</source>
+        <source>Print the Selected &amp;Unit&apos;s Sheet…</source>
         <translation>打印所选单位的分工清单(&amp;U)…</translation>
     </message>
     <message>
-        <source>Print the Selected &amp;City's Sheet…</source>
+        <source>Print the Selected &amp;City&apos;s Sheet…</source>
         <translation>打印所选地市的分工清单(&amp;C)…</translation>
     </message>
     <message>
@@ -111,11 +112,11 @@
         <translation>打印当前筛选结果(&amp;F)…</translation>
     </message>
     <message>
-        <source>Print &amp;Every Unit's Sheet…</source>
+        <source>Print &amp;Every Unit&apos;s Sheet…</source>
         <translation>打印全部单位的分工清单(&amp;E)…</translation>
     </message>
     <message>
-        <source>Print Every C&amp;ity's Sheet…</source>
+        <source>Print Every C&amp;ity&apos;s Sheet…</source>
         <translation>打印全部地市的分工清单(&amp;I)…</translation>
     </message>
     <message>
@@ -147,11 +148,11 @@
         <translation>导入报回的填报表(&amp;I)…</translation>
     </message>
     <message>
-        <source>Print the Round's &amp;Progress Report…</source>
+        <source>Print the Round&apos;s &amp;Progress Report…</source>
         <translation>打印本期进展情况汇总表(&amp;P)…</translation>
     </message>
     <message>
-        <source>Print the Selected Unit's Progress &amp;Report…</source>
+        <source>Print the Selected Unit&apos;s Progress &amp;Report…</source>
         <translation>打印所选单位进展情况表(&amp;R)…</translation>
     </message>
     <message>
@@ -315,7 +316,7 @@
     <name>Columns</name>
     <message>
         <source>No.</source>
-        <extracomment>The translation context of the fields' titles (the table's column headers). How a value is typed: ``number``, ``section``, ``choice`` (text with suggestions), ``multiline`` (``lines`` high in the editor), ``line``, ``units``, ``none`` (read-only). The task fields in the table's order (``cities`` after the units, from them).</extracomment>
+        <extracomment>The translation context of the fields&apos; titles (the table&apos;s column headers). How a value is typed: ``number``, ``section``, ``choice`` (text with suggestions), ``multiline`` (``lines`` high in the editor), ``line``, ``units``, ``none`` (read-only). The task fields in the table&apos;s order (``cities`` after the units, from them).</extracomment>
         <translation>序号</translation>
     </message>
     <message>
@@ -419,7 +420,7 @@
         <translation>领域改名为“{title}”</translation>
     </message>
     <message>
-        <source>Edit the plan's title and preamble</source>
+        <source>Edit the plan&apos;s title and preamble</source>
         <translation>修改计划标题和前言</translation>
     </message>
     <message>
@@ -530,11 +531,11 @@
     </message>
     <message>
         <source>names no task of the plan</source>
-        <extracomment>What a returned row is, once compared with the plan. The units a round's workbooks go to: every unit that leads or takes part, in registry order. task id -&gt; (role, digest of the report as sent) The reason as a template (translated in the ``Feedback`` context) and its values. Whether the user accepts it (new and changed rows start accepted, conflicts do not).</extracomment>
+        <extracomment>What a returned row is, once compared with the plan. The units a round&apos;s workbooks go to: every unit that leads or takes part, in registry order. task id -&gt; (role, digest of the report as sent) The reason as a template (translated in the ``Feedback`` context) and its values. Whether the user accepts it (new and changed rows start accepted, conflicts do not).</extracomment>
         <translation>对应的任务不在计划中</translation>
     </message>
     <message>
-        <source>the task is no longer the unit's</source>
+        <source>the task is no longer the unit&apos;s</source>
         <translation>该任务已不再由该单位承担</translation>
     </message>
     <message>
@@ -569,7 +570,7 @@
         <translation>计划还没有报送期次：请先新建一个（进展 → 新建报送期次）。</translation>
     </message>
     <message>
-        <source>Writing the units' workbooks…</source>
+        <source>Writing the units&apos; workbooks…</source>
         <translation>正在生成各单位填报表…</translation>
     </message>
     <message>
@@ -1008,12 +1009,12 @@
     <name>MainWindow</name>
     <message>
         <source>&amp;File</source>
-        <extracomment>Places filled at run time: the recent files (a menu of their own) and the docks' toggles. The menu bar. Every action is placed in it exactly once.</extracomment>
+        <extracomment>Places filled at run time: the recent files (a menu of their own) and the docks&apos; toggles. The menu bar. Every action is placed in it exactly once.</extracomment>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
         <source>Open &amp;Recent</source>
-        <extracomment>Characters of the plan's title shown in the window title. The language the interface runs in (``--lang`` or the setting). Autosave and crash recovery (set by the application; tests may leave it out).</extracomment>
+        <extracomment>Characters of the plan&apos;s title shown in the window title. The language the interface runs in (``--lang`` or the setting). Autosave and crash recovery (set by the application; tests may leave it out).</extracomment>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
@@ -1065,7 +1066,7 @@
         <translation>关于任务矩阵</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Task Matrix&lt;/b&gt;&lt;p&gt;Edit, filter, save and print a policy plan's task responsibility matrix (重点任务分工表).&lt;/p&gt;</source>
+        <source>&lt;b&gt;Task Matrix&lt;/b&gt;&lt;p&gt;Edit, filter, save and print a policy plan&apos;s task responsibility matrix (重点任务分工表).&lt;/p&gt;</source>
         <translation>&lt;b&gt;任务矩阵&lt;/b&gt;&lt;p&gt;编辑、筛选、保存和打印政策计划的重点任务分工表。&lt;/p&gt;</translation>
     </message>
     <message>
@@ -1147,7 +1148,7 @@
     <name>PlanDocument</name>
     <message>
         <source>Built-in plan</source>
-        <extracomment>The reason the last refused edit was refused (for dialogs that show it themselves). The file's stamp when opened or last saved (to notice changes made by others). Not a user file (the embedded plan): saving asks for a name. The import report of the file the plan was read from (None: not read from a file).</extracomment>
+        <extracomment>The reason the last refused edit was refused (for dialogs that show it themselves). The file&apos;s stamp when opened or last saved (to notice changes made by others). Not a user file (the embedded plan): saving asks for a name. The import report of the file the plan was read from (None: not read from a file).</extracomment>
         <translation>内置计划</translation>
     </message>
     <message>
@@ -1392,7 +1393,7 @@
     <name>QFileDialog</name>
     <message>
         <source>&amp;Look in:</source>
-        <extracomment>Texts of Qt's own dialogs that Qt's Chinese catalogue (qtbase_zh_CN) leaves in English; our catalogue carries them (Qt looks there when its own has none).</extracomment>
+        <extracomment>Texts of Qt&apos;s own dialogs that Qt&apos;s Chinese catalogue (qtbase_zh_CN) leaves in English; our catalogue carries them (Qt looks there when its own has none).</extracomment>
         <translation>查找范围(&amp;L)：</translation>
     </message>
     <message>
@@ -1573,7 +1574,7 @@ Restore it?</source>
         <translation>报送截止</translation>
     </message>
     <message>
-        <source>A new round starts from the last round's reports as a draft.</source>
+        <source>A new round starts from the last round&apos;s reports as a draft.</source>
         <translation>新期次以上一期的报送内容为草稿，上一期内容保持不变。</translation>
     </message>
 </context>
@@ -1839,7 +1840,7 @@ Restore it?</source>
     <name>checks</name>
     <message>
         <source>No lead</source>
-        <extracomment>Each kind's name as shown (translated in the window through the "checks" context).</extracomment>
+        <extracomment>Each kind&apos;s name as shown (translated in the window through the &quot;checks&quot; context).</extracomment>
         <translation>无牵头单位</translation>
     </message>
     <message>
@@ -1884,7 +1885,7 @@ Restore it?</source>
     </message>
     <message>
         <source>no lead</source>
-        <extracomment>The message templates (English; ``{name}`` fields filled from the finding's params).</extracomment>
+        <extracomment>The message templates (English; ``{name}`` fields filled from the finding&apos;s params).</extracomment>
         <translation>没有牵头单位</translation>
     </message>
     <message>
@@ -2367,15 +2368,15 @@ Restore it?</source>
         <translation>该 PDF 没有文字</translation>
     </message>
     <message>
-        <source>the PDF's text layer was read ({pages} pages)</source>
+        <source>the PDF&apos;s text layer was read ({pages} pages)</source>
         <translation>已读取 PDF 的文字层（{pages} 页）</translation>
     </message>
     <message>
-        <source>refused: the PDF's content would inflate past {limit} MB (a PDF bomb?)</source>
+        <source>refused: the PDF&apos;s content would inflate past {limit} MB (a PDF bomb?)</source>
         <translation>已拒绝：该 PDF 的内容解压后将超过 {limit} MB（疑似 PDF 炸弹）</translation>
     </message>
     <message>
-        <source>refused: the PDF's objects are nested too deep to read (damaged or hostile)</source>
+        <source>refused: the PDF&apos;s objects are nested too deep to read (damaged or hostile)</source>
         <translation>已拒绝：该 PDF 的对象嵌套过深，无法读取（文件已损坏或有恶意）</translation>
     </message>
     <message>
@@ -2383,7 +2384,7 @@ Restore it?</source>
         <translation>该 PDF 是扫描图像，没有文字层，无法读取其文字：请打开计划的 Word 或文本版本，或先进行文字识别（OCR）</translation>
     </message>
     <message>
-        <source>the PDF's task table was read ({pages} pages)</source>
+        <source>the PDF&apos;s task table was read ({pages} pages)</source>
         <translation>已读取 PDF 中的任务表（{pages} 页）</translation>
     </message>
     <message>
@@ -2471,7 +2472,7 @@ Restore it?</source>
         <translation>计划中还没有报送期次（请在程序中添加）</translation>
     </message>
     <message>
-        <source>no round named “{name}”; the plan's rounds include: {names}</source>
+        <source>no round named “{name}”; the plan&apos;s rounds include: {names}</source>
         <translation>没有名为“{name}”的期次；计划中的期次有：{names}</translation>
     </message>
     <message>
@@ -2491,7 +2492,7 @@ Restore it?</source>
         <translation>该工作簿设有密码（已加密）：请在 Excel 或 WPS 中取消密码并保存后再在此打开</translation>
     </message>
     <message>
-        <source>the workbook's other sheets ({sheets}) stay in this file; they are not part of the plan</source>
+        <source>the workbook&apos;s other sheets ({sheets}) stay in this file; they are not part of the plan</source>
         <translation>工作簿中的其他工作表（{sheets}）保留在原文件中，不属于计划</translation>
     </message>
     <message>
@@ -2619,7 +2620,7 @@ Restore it?</source>
         <translation>文件不存在</translation>
     </message>
     <message>
-        <source>carriage returns (CR, CR LF) in {cells} cells were saved as Excel's line break (LF) (tasks {tasks})</source>
+        <source>carriage returns (CR, CR LF) in {cells} cells were saved as Excel&apos;s line break (LF) (tasks {tasks})</source>
         <translation>{cells} 个单元格中的回车换行（CR、CR LF）已按 Excel 的换行（LF）保存（任务 {tasks}）</translation>
     </message>
     <message>
@@ -2739,7 +2740,7 @@ Restore it?</source>
         <translation>{marker}{title}：未写明单位，不作为任务；其文字已保留在前言末尾</translation>
     </message>
     <message>
-        <source>{count} sub-headings (such as “{example}”) are kept as each task's “分项”</source>
+        <source>{count} sub-headings (such as “{example}”) are kept as each task&apos;s “分项”</source>
         <translation>{count} 个小标题（如“{example}”）已保留为各任务的“分项”</translation>
     </message>
     <message>
